@@ -1,0 +1,150 @@
+/**
+ * Normalized feed data: what every parser returns and every element renders.
+ * Plain JSON values only (dates are ISO 8601 strings), so data can be cached in
+ * localStorage, compared, and passed through `postMessage` unchanged.
+ */
+
+/** Formats a feed may be parsed as. `auto` picks one from Content-Type, then by sniffing. */
+export type FeedFormat = 'json' | 'jsonfeed' | 'rss' | 'atom' | 'ics' | 'csv';
+export type FeedFormatOption = FeedFormat | 'auto';
+
+export const FEED_FORMATS: readonly FeedFormat[] = [
+  'json',
+  'jsonfeed',
+  'rss',
+  'atom',
+  'ics',
+  'csv',
+];
+
+/** A file linked from an item: an RSS enclosure, Atom `rel="enclosure"`, JSON Feed attachment. */
+export interface FeedAttachment {
+  /** Absolute URL that passed the link allow-list. */
+  url: string;
+  /** MIME type as the feed states it, e.g. `application/pdf`. */
+  type?: string;
+  /** Size in bytes, when the feed gives a positive number. */
+  size?: number;
+  title?: string;
+}
+
+/** One headline, announcement or news item. */
+export interface FeedItem {
+  /** Stable id: guid / id / link, else a hash of title and date. */
+  id: string;
+  /** Plain text; markup in the source is decoded once and shown literally. */
+  title: string;
+  /** Absolute URL that passed the link allow-list. */
+  url?: string;
+  /** Publication date, ISO 8601 with offset. */
+  date?: string;
+  updated?: string;
+  /** Plain-text summary (markup removed). */
+  summary?: string;
+  /** Sanitized HTML body (DOMPurify allow-list), when the feed has HTML content. */
+  html?: string;
+  /** Absolute http(s) image URL for thumbnails. */
+  image?: string;
+  categories: string[];
+  attachments: FeedAttachment[];
+  /** Pinned / urgent: JSON `pinned: true`, or a category named `pinned`, `urgent` or `ด่วน`. */
+  pinned?: boolean;
+  author?: string;
+}
+
+export interface ItemsData {
+  kind: 'items';
+  title?: string;
+  /** Home page of the feed (allow-listed). */
+  link?: string;
+  items: FeedItem[];
+}
+
+/** One calendar event. Times are ISO 8601; all-day dates are `YYYY-MM-DD`. */
+export interface CalendarEvent {
+  id: string;
+  title: string;
+  /** `YYYY-MM-DD` for all-day events, else an ISO date-time with offset (or `Z`). */
+  start: string;
+  /** Exclusive end, same form as `start`. */
+  end?: string;
+  allDay: boolean;
+  location?: string;
+  description?: string;
+  url?: string;
+  categories: string[];
+  /** IANA zone of the source (`TZID`), when given. */
+  timeZone?: string;
+  /** RFC 5545 RRULE value (without `RRULE:`), expanded by the calendar over its visible range. */
+  rrule?: string;
+  /** Excluded occurrence starts, same form as `start`. */
+  exdates?: string[];
+}
+
+export interface EventsData {
+  kind: 'events';
+  title?: string;
+  events: CalendarEvent[];
+}
+
+export interface Candidate {
+  number: number | string;
+  name: string;
+  party?: string;
+  /** Only a plain `#rgb` / `#rrggbb` colour survives normalization. */
+  color?: string;
+  votes: number;
+  elected?: boolean;
+  /** Share in percent, when the feed states it. */
+  share?: number;
+}
+
+export interface Race {
+  id: string;
+  name?: string;
+  title?: string;
+  updated?: string;
+  counted?: number;
+  official?: boolean;
+  eligible?: number;
+  turnout?: number;
+  invalid?: number;
+  noVote?: number;
+  candidates: Candidate[];
+}
+
+export interface ResultsData {
+  kind: 'results';
+  title?: string;
+  updated?: string;
+  races: Race[];
+}
+
+export interface CounterData {
+  kind: 'counter';
+  online: number;
+  today?: number;
+  month?: number;
+  total?: number;
+}
+
+export type FeedData = ItemsData | EventsData | ResultsData | CounterData;
+export type FeedKind = FeedData['kind'];
+
+/** Thrown by parsers and the fetch layer; `message` is shown to users (English, plain). */
+export class FeedError extends Error {
+  override name = 'FeedError';
+  constructor(
+    message: string,
+    readonly details: {
+      format?: FeedFormat;
+      status?: number;
+      /** Seconds from a `Retry-After` header. */
+      retryAfter?: number;
+      url?: string;
+      cause?: unknown;
+    } = {},
+  ) {
+    super(message);
+  }
+}
