@@ -1,0 +1,5 @@
+/**
+ * `ect-widgets/feed`: the data layer as a library. Parse a feed into normalized data, or
+ * subscribe to the shared, polled stream of a feed URL that the elements use.
+ */
+export * from './core/types.js';
