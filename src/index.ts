@@ -1,2 +1,3 @@
 /** Registers every ect-widgets element. `dist/ect-widgets.js` is this module bundled. */
 export * from './feed.js';
+export { EctAnnouncementList } from './announcement-list/announcement-list.js';

@@ -1,0 +1,225 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { BehaviorSubject, Observable, Subscription, distinctUntilChanged, from, map, switchMap } from 'rxjs';
+import { feed$, refreshFeed, isEmptyData, type FeedSnapshot } from './feed-stream.js';
+import { parseFeed } from './parse.js';
+import {
+  FeedError,
+  type FeedData,
+  type FeedFormatOption,
+  type FeedKind,
+} from './types.js';
+
+/** The attributes every element shares (CONTRACT: src, format, refresh, proxy, data). */
+export interface FeedHost extends ReactiveControllerHost, HTMLElement {
+  src?: string | null;
+  format?: FeedFormatOption | null;
+  refresh?: number | null;
+  proxy?: string | null;
+  data?: unknown;
+}
+
+/** `<script type>` values that carry inline feed data, and the format each means. */
+export const INLINE_TYPES: Record<string, FeedFormatOption> = {
+  'application/json': 'auto',
+  'application/feed+json': 'jsonfeed',
+  'text/calendar': 'ics',
+  'application/rss+xml': 'rss',
+  'application/atom+xml': 'atom',
+  'text/csv': 'csv',
+};
+
+const INLINE_SELECTOR = Object.keys(INLINE_TYPES)
+  .map((type) => `:scope > script[type="${type}"]`)
+  .join(',');
+
+/** The inline-data `<script>` child of an element, if any. */
+export function inlineScript(host: Element): HTMLScriptElement | null {
+  return host.querySelector<HTMLScriptElement>(INLINE_SELECTOR);
+}
+
+type Request =
+  | { kind: 'none' }
+  | { kind: 'url'; url: string; format: FeedFormatOption; proxy: string | null; refresh: number }
+  | { kind: 'inline'; text: string; format: FeedFormatOption }
+  | { kind: 'data'; value: unknown };
+
+const KIND_NAMES: Record<FeedKind, string> = {
+  items: 'news items (RSS, Atom, JSON Feed or JSON items)',
+  events: 'calendar events (iCalendar or JSON events)',
+  results: 'election results (JSON or CSV)',
+  counter: 'a visitor count (JSON or a number)',
+};
+
+export interface FeedControllerOptions<K extends FeedKind> {
+  /** Kinds of data the element can show; any other is an error that says so. */
+  kinds: readonly K[];
+  /** Seconds between fetches when the `refresh` attribute is absent. */
+  defaultRefresh: number;
+  /** Called with every new snapshot, before the host re-renders (dispatch events here). */
+  onChange?: (snapshot: FeedSnapshot, previous: FeedSnapshot) => void;
+}
+
+/**
+ * Binds an element to its feed: reads `src` / `format` / `refresh` / `proxy`, the `data`
+ * property or an inline `<script>` child from the host, subscribes to the shared feed
+ * stream while connected, and exposes the latest snapshot. A changed source switches the
+ * stream: the old request is aborted and its late answer never shown.
+ */
+export class FeedController<K extends FeedKind> implements ReactiveController {
+  snapshot: FeedSnapshot = { status: 'loading', version: 0 };
+  private readonly requests = new BehaviorSubject<Request>({ kind: 'none' });
+  private subscription?: Subscription;
+
+  constructor(
+    private readonly host: FeedHost,
+    private readonly options: FeedControllerOptions<K>,
+  ) {
+    host.addController(this);
+  }
+
+  get status() {
+    return this.snapshot.status;
+  }
+  get data(): Extract<FeedData, { kind: K }> | undefined {
+    return this.snapshot.data as Extract<FeedData, { kind: K }> | undefined;
+  }
+  get error() {
+    return this.snapshot.error;
+  }
+
+  hostConnected(): void {
+    this.requests.next(this.readRequest());
+    this.subscription = this.requests
+      .pipe(
+        distinctUntilChanged(sameRequest),
+        switchMap((request) => this.load(request)),
+      )
+      .subscribe((snapshot) => this.set(snapshot));
+  }
+
+  hostUpdate(): void {
+    if (this.subscription) this.requests.next(this.readRequest());
+  }
+
+  hostDisconnected(): void {
+    this.subscription?.unsubscribe();
+    this.subscription = undefined;
+  }
+
+  /** Fetch again now (the Retry button); inline data is parsed again. */
+  retry(): void {
+    const request = this.requests.value;
+    if (request.kind === 'url') refreshFeed(request);
+    else {
+      this.requests.next({ kind: 'none' });
+      this.requests.next(this.readRequest());
+    }
+  }
+
+  private readRequest(): Request {
+    const host = this.host;
+    if (host.data !== undefined && host.data !== null) return { kind: 'data', value: host.data };
+    const src = host.src?.trim();
+    if (src) {
+      let url: string;
+      try {
+        url = new URL(src, document.baseURI).href;
+      } catch {
+        url = src;
+      }
+      const refresh = Number(host.refresh ?? this.options.defaultRefresh);
+      return {
+        kind: 'url',
+        url,
+        format: host.format || 'auto',
+        proxy: host.proxy || null,
+        refresh: Number.isFinite(refresh) && refresh >= 0 ? refresh : this.options.defaultRefresh,
+      };
+    }
+    const script = inlineScript(host);
+    if (script) {
+      const typed = INLINE_TYPES[script.type];
+      return {
+        kind: 'inline',
+        text: script.textContent ?? '',
+        format: host.format && host.format !== 'auto' ? host.format : typed,
+      };
+    }
+    return { kind: 'none' };
+  }
+
+  private load(request: Request): Observable<FeedSnapshot> {
+    switch (request.kind) {
+      case 'none':
+        return from([{ status: 'empty', version: this.snapshot.version } satisfies FeedSnapshot]);
+      case 'url':
+        return feed$(request).pipe(map((snapshot) => this.checkKind(snapshot)));
+      case 'inline':
+        return this.parsed(request.text, request.format);
+      case 'data':
+        // Data set from script is untrusted too: it goes through the JSON parser, which
+        // normalizes and sanitizes it exactly like a fetched JSON feed.
+        return this.parsed(JSON.stringify(request.value), 'json');
+    }
+  }
+
+  private parsed(text: string, format: FeedFormatOption): Observable<FeedSnapshot> {
+    const version = this.snapshot.version + 1;
+    return from(
+      parseFeed(text, { format, baseUrl: document.baseURI }).then(
+        (data): FeedSnapshot => ({
+          status: isEmptyData(data) ? 'empty' : 'ready',
+          data,
+          source: 'inline',
+          version,
+        }),
+        (error: unknown): FeedSnapshot => ({
+          status: 'error',
+          version,
+          error: error instanceof FeedError ? error : new FeedError(String(error), { cause: error }),
+        }),
+      ),
+    ).pipe(map((snapshot) => this.checkKind(snapshot)));
+  }
+
+  private checkKind(snapshot: FeedSnapshot): FeedSnapshot {
+    const kind = snapshot.data?.kind;
+    if (!kind || (this.options.kinds as readonly string[]).includes(kind)) return snapshot;
+    const wanted = this.options.kinds.map((k) => KIND_NAMES[k]).join(' or ');
+    return {
+      status: 'error',
+      version: snapshot.version,
+      error: new FeedError(`This element shows ${wanted}; the feed has ${KIND_NAMES[kind]}`),
+    };
+  }
+
+  private set(snapshot: FeedSnapshot): void {
+    const previous = this.snapshot;
+    this.snapshot = snapshot;
+    this.options.onChange?.(snapshot, previous);
+    this.host.requestUpdate();
+  }
+}
+
+function sameRequest(a: Request, b: Request): boolean {
+  if (a.kind !== b.kind) return false;
+  switch (a.kind) {
+    case 'none':
+      return true;
+    case 'url': {
+      const other = b as typeof a;
+      return (
+        a.url === other.url &&
+        a.format === other.format &&
+        a.proxy === other.proxy &&
+        a.refresh === other.refresh
+      );
+    }
+    case 'inline': {
+      const other = b as typeof a;
+      return a.text === other.text && a.format === other.format;
+    }
+    case 'data':
+      return a.value === (b as typeof a).value;
+  }
+}
