@@ -3,3 +3,4 @@
  * subscribe to the shared, polled stream of a feed URL that the elements use.
  */
 export * from './core/types.js';
+export * from './core/format.js';

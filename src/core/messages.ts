@@ -1,0 +1,22 @@
+/**
+ * UI words shared by several elements. Explicit ids keep translations stable when the English
+ * changes. Call them inside `LangController.render()` / `inLang()` to get the element's language.
+ */
+import { msg, str } from '@lit/localize';
+import './localize.js';
+
+export const t = {
+  loading: () => msg('Loading…', { id: 'loading' }),
+  retry: () => msg('Retry', { id: 'retry' }),
+  errorHeading: () => msg('Could not load the feed', { id: 'error-heading' }),
+  empty: () => msg('Nothing to show yet', { id: 'empty' }),
+  stale: () => msg('Showing saved data; the latest update failed', { id: 'stale' }),
+  all: () => msg('All', { id: 'all' }),
+  seeAll: () => msg('See all', { id: 'see-all' }),
+  new: () => msg('New', { id: 'new' }),
+  updatedAt: (time: string) => msg(str`Updated ${time}`, { id: 'updated-at' }),
+  pause: () => msg('Pause', { id: 'pause' }),
+  play: () => msg('Play', { id: 'play' }),
+  previous: () => msg('Previous', { id: 'previous' }),
+  next: () => msg('Next', { id: 'next' }),
+};
