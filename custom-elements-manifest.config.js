@@ -1,0 +1,29 @@
+import { readFileSync } from 'node:fs';
+
+/**
+ * `npm run analyze` writes custom-elements.json from the JSDoc of the element classes
+ * (`@summary`, `@fires`, `@slot`, `@csspart`, `@cssproperty`) and their Lit properties.
+ * `npm run manifest:check` (scripts/check-manifest.js) fails when the committed file is stale.
+ */
+export default {
+  globs: ['src/**/*.ts'],
+  exclude: [
+    'src/generated/**',
+    'src/**/*.test.ts',
+    'src/**/*.stories.ts',
+    'src/**/test/**',
+    'src/**/test-*.ts',
+    'src/**/*-test-*.ts',
+  ],
+  outdir: '.',
+  litelement: true,
+  // package.json already names custom-elements.json; the analyzer would otherwise rewrite it.
+  packagejson: false,
+  // Sorted, so the manifest does not depend on the order the file system lists files in.
+  overrideModuleCreation: ({ ts, globs }) =>
+    [...globs]
+      .sort()
+      .map((path) =>
+        ts.createSourceFile(path, readFileSync(path, 'utf8'), ts.ScriptTarget.ES2015, true),
+      ),
+};

@@ -1,0 +1,48 @@
+#!/usr/bin/env node
+// Fails when custom-elements.json differs from what the analyzer makes of the current source.
+// Usage: node scripts/check-manifest.js   (npm run manifest:check)
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { cli } from '@custom-elements-manifest/analyzer/cli.js';
+import { repoRoot } from './lib/paths.js';
+
+process.chdir(repoRoot);
+const fresh = await cli({ argv: ['analyze', '--quiet'], cwd: repoRoot, noWrite: true });
+const committedPath = join(repoRoot, 'custom-elements.json');
+const committed = existsSync(committedPath)
+  ? JSON.parse(readFileSync(committedPath, 'utf8'))
+  : { modules: [] };
+
+const elements = fresh.modules.flatMap((m) => m.declarations ?? []).filter((d) => d.tagName);
+const undocumented = elements.filter((d) => !d.summary).map((d) => d.tagName);
+
+if (undocumented.length > 0) {
+  console.error(`No @summary in the JSDoc of ${undocumented.join(', ')}.`);
+  process.exitCode = 1;
+}
+if (JSON.stringify(committed) === JSON.stringify(fresh)) {
+  console.log(`custom-elements.json is current (${elements.map((d) => d.tagName).join(', ')}).`);
+} else {
+  const dir = mkdtempSync(join(tmpdir(), 'ect-manifest-'));
+  writeFileSync(join(dir, 'custom-elements.json'), `${JSON.stringify(fresh, null, 2)}\n`);
+  console.error('custom-elements.json is out of date: run npm run analyze');
+  for (const line of moduleDiff(committed.modules ?? [], fresh.modules ?? [])) {
+    console.error(`  ${line}`);
+  }
+  console.error(`  (the fresh manifest is in ${dir}/custom-elements.json)`);
+  process.exitCode = 1;
+}
+
+/** One line per module that was added, removed or changed. */
+function moduleDiff(before, after) {
+  const old = new Map(before.map((m) => [m.path, JSON.stringify(m)]));
+  const now = new Map(after.map((m) => [m.path, JSON.stringify(m)]));
+  const lines = [];
+  for (const [path, text] of now) {
+    if (!old.has(path)) lines.push(`added    ${path}`);
+    else if (old.get(path) !== text) lines.push(`changed  ${path}`);
+  }
+  for (const path of old.keys()) if (!now.has(path)) lines.push(`removed  ${path}`);
+  return lines;
+}
