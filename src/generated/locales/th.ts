@@ -10,6 +10,8 @@
 
     export const templates = {
       'all': `ทั้งหมด`,
+'announcements': `ข่าวประกาศ`,
+'attachment': `ไฟล์แนบ`,
 'empty': `ยังไม่มีข้อมูล`,
 'error-heading': `โหลดข้อมูลไม่สำเร็จ`,
 'loading': `กำลังโหลด…`,
