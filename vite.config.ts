@@ -1,7 +1,20 @@
 import { readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { defineConfig, defaultClientConditions, type Plugin } from 'vite';
+import {
+  defineConfig,
+  defaultClientConditions,
+  type ConfigEnv,
+  type Plugin,
+  type UserConfig,
+} from 'vite';
+
+/** Storybook loads this config too (without `build`); these plugins are for the bundle only. */
+const isLibraryBuild = (config: UserConfig, env: ConfigEnv) =>
+  env.command === 'build' && Boolean(config.build?.lib);
+
+const root = dirname(fileURLToPath(import.meta.url));
+const LAZY = '\0ect-lazy:';
 
 /**
  * `dist/ect-widgets.js`: the one file a webmaster references. Everything imported statically is
@@ -44,9 +57,6 @@ export default defineConfig({
   plugins: [lazyPackages(), checkBundle()],
 });
 
-const root = dirname(fileURLToPath(import.meta.url));
-const LAZY = '\0ect-lazy:';
-
 /**
  * Wraps each package that source code imports lazily (`import('papaparse')`) in a small ES module
  * facade. The package and any CommonJS interop it needs then live in its own chunk; otherwise
@@ -56,6 +66,7 @@ function lazyPackages(): Plugin {
   return {
     name: 'ect-lazy-packages',
     enforce: 'pre',
+    apply: isLibraryBuild,
     resolveId(source, importer, options) {
       const bare = !/^[./\0]/.test(source) && !source.includes(':');
       if (bare && options.kind === 'dynamic-import' && !importer?.startsWith(LAZY)) {
@@ -84,7 +95,7 @@ function lazyPackages(): Plugin {
 function checkBundle(): Plugin {
   return {
     name: 'ect-check-bundle',
-    apply: 'build',
+    apply: isLibraryBuild,
     generateBundle(_options, bundle) {
       const chunks = Object.values(bundle).filter((file) => file.type === 'chunk');
       const errors = problems(chunks);

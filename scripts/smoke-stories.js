@@ -1,0 +1,127 @@
+#!/usr/bin/env node
+// Opens every story of the static Storybook build (storybook-static/) in headless chromium and
+// fails on a render error, a console error, an uncaught exception, a failed play function or
+// an accessibility report that failed (`a11y.test: 'error'`).
+// Usage: npm run build-storybook && npm run test:stories   [-- --jobs 2] [-- <id substring>]
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { launchChromium } from './lib/chromium.js';
+import { repoRoot } from './lib/paths.js';
+import { serve } from './lib/serve.js';
+
+const STORY_TIMEOUT = 30_000;
+const args = process.argv.slice(2);
+const jobsAt = args.indexOf('--jobs');
+const jobs = jobsAt >= 0 ? Number(args.splice(jobsAt, 2)[1]) : 2;
+const filter = args[0];
+
+const staticDir = join(repoRoot, 'storybook-static');
+const indexFile = join(staticDir, 'index.json');
+if (!existsSync(indexFile)) {
+  console.error('storybook-static/index.json is missing: run npm run build-storybook first');
+  process.exit(1);
+}
+const entries = Object.values(JSON.parse(readFileSync(indexFile, 'utf8')).entries ?? {});
+const stories = entries.filter((e) => e.type === 'story' && (!filter || e.id.includes(filter)));
+if (stories.length === 0) {
+  console.error('No stories in storybook-static/index.json: nothing was tested');
+  process.exit(1);
+}
+
+const server = await serve({ root: staticDir });
+const browser = await launchChromium();
+let passed = 0;
+let failed = 0;
+try {
+  const queue = [...stories];
+  const worker = async () => {
+    for (let story = queue.shift(); story; story = queue.shift()) {
+      const started = Date.now();
+      const problems = await check(story);
+      const ms = `${Date.now() - started} ms`;
+      if (problems.length === 0) {
+        passed += 1;
+        console.log(`ok    ${story.id} (${ms})`);
+      } else {
+        failed += 1;
+        console.log(`FAIL  ${story.id} (${ms})`);
+        for (const problem of problems)
+          console.log(`        ${problem.replace(/\n/g, '\n        ')}`);
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, jobs) }, worker));
+} finally {
+  await browser.close();
+  await server.close();
+}
+console.log(`${passed} passed, ${failed} failed`);
+process.exitCode = failed > 0 ? 1 : 0;
+
+/** Renders one story in its own page; returns what went wrong (nothing when it passed). */
+async function check(story) {
+  const problems = [];
+  const page = await browser.newPage();
+  page.on('console', (message) => {
+    if (message.type() !== 'error') return;
+    const { url } = message.location();
+    problems.push(`console error: ${message.text()}${url ? ` (${url})` : ''}`);
+  });
+  page.on('pageerror', (error) => problems.push(`uncaught: ${error.stack ?? error.message}`));
+  // Storybook reports the end of a story (play function and afterEach, where the a11y addon
+  // runs axe) on its channel only; catch the channel as the preview creates it.
+  await page.addInitScript(() => {
+    let channel;
+    Object.defineProperty(globalThis, '__STORYBOOK_ADDONS_CHANNEL__', {
+      configurable: true,
+      get: () => channel,
+      set: (next) => {
+        channel = next;
+        next.on('storyFinished', (event) => (globalThis.__ectStoryFinished = event));
+      },
+    });
+  });
+  try {
+    await page.goto(`${server.url}/iframe.html?id=${encodeURIComponent(story.id)}&viewMode=story`);
+    const shown = await page.waitForFunction(
+      () =>
+        ['sb-show-main', 'sb-show-errordisplay'].find((c) => document.body.classList.contains(c)),
+      undefined,
+      { timeout: STORY_TIMEOUT },
+    );
+    if ((await shown.jsonValue()) === 'sb-show-errordisplay') {
+      const text = await page.locator('#error-message, #error-stack').allInnerTexts();
+      problems.push(`error display: ${text.join('\n').trim() || '(no message)'}`);
+    } else {
+      const finished = await page.waitForFunction(() => globalThis.__ectStoryFinished, undefined, {
+        timeout: STORY_TIMEOUT,
+      });
+      const { status, reporters } = await finished.jsonValue();
+      for (const report of reporters ?? []) {
+        if (report.status !== 'failed') continue;
+        const violations = report.result?.violations;
+        problems.push(
+          violations
+            ? `${report.type}: ${violations.map(describeViolation).join('\n')}`
+            : `${report.type}: ${JSON.stringify(report.result)}`,
+        );
+      }
+      if (status === 'error' && problems.length === 0) problems.push('story finished with errors');
+    }
+  } catch (error) {
+    problems.push(`${error.message.split('\n')[0]}`);
+  } finally {
+    await page.close();
+  }
+  return problems;
+}
+
+/** `color-contrast: Elements must meet … at ect-x li > .facts (contrast of 3.42 …)` */
+function describeViolation(violation) {
+  const nodes = violation.nodes.slice(0, 3).map((node) => {
+    const target = node.target.flat().join(' ');
+    const detail = node.any?.[0]?.message ?? node.failureSummary ?? '';
+    return `\n    at ${target}${detail ? `: ${detail}` : ''}`;
+  });
+  return `${violation.id}: ${violation.help}${nodes.join('')}`;
+}
