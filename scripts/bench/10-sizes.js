@@ -1,0 +1,81 @@
+// Sizes: the bundle and its lazy chunks as served, and what a bundler user pays per entry.
+import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { build, defaultClientConditions } from 'vite';
+import { elementNames } from '../lib/elements.js';
+
+export const title = 'Sizes (gzip level 9 and raw; 1 KB = 1024 bytes)';
+
+const BUNDLE_BUDGET = 40 * 1024;
+
+const gzip = (code) => gzipSync(code, { level: 9 }).length;
+const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
+
+export async function run({ root, dist, table, target, line }) {
+  const bundle = readFileSync(join(dist, 'ect-widgets.js'));
+  const chunkDir = join(dist, 'chunks');
+  const chunks = existsSync(chunkDir) ? readdirSync(chunkDir).filter((f) => f.endsWith('.js')) : [];
+  const rows = [['file (CDN / <script type="module">)', 'gzip', 'raw']];
+  rows.push(['dist/ect-widgets.js', kb(gzip(bundle)), kb(bundle.length)]);
+  for (const chunk of chunks.sort()) {
+    const code = readFileSync(join(chunkDir, chunk));
+    rows.push([`dist/chunks/${chunk} (lazy)`, kb(gzip(code)), kb(code.length)]);
+  }
+  table(rows);
+  target('dist/ect-widgets.js ≤ 40 KB gzip', gzip(bundle) <= BUNDLE_BUDGET, kb(gzip(bundle)));
+
+  line();
+  line('Bundler users: each dist/lib entry bundled alone with its dependencies, minified');
+  const entries = [
+    ['ect-widgets', 'index.js'],
+    ['ect-widgets/feed', 'feed.js'],
+    ...elementNames(root).map((name) => [`ect-widgets/${name}`, `${name}/${name}.js`]),
+  ];
+  const sizes = [['import', 'gzip', 'raw', 'lazy gzip']];
+  for (const [specifier, file] of entries) {
+    const entry = join(dist, 'lib', file);
+    if (!existsSync(entry)) {
+      sizes.push([specifier, 'missing', relative(root, entry), '']);
+      continue;
+    }
+    const { initial, lazy } = await bundleAlone(root, entry);
+    sizes.push([specifier, kb(gzip(initial)), kb(initial.length), lazy ? kb(lazy) : '-']);
+  }
+  table(sizes);
+}
+
+/**
+ * Bundles one entry as an application would (resolve conditions as in vite.config.ts, the
+ * package's `sideEffects` honoured), and returns the code loaded up front (the entry and its
+ * static imports) and the gzip total of the lazily imported chunks.
+ */
+async function bundleAlone(root, entry) {
+  const result = await build({
+    configFile: false,
+    root,
+    logLevel: 'silent',
+    resolve: { conditions: [...defaultClientConditions, 'es2015'] },
+    define: { 'process.env.NODE_ENV': JSON.stringify('production') },
+    build: {
+      write: false,
+      outDir: join(root, 'node_modules', '.cache', 'ect-bench'),
+      lib: { entry, formats: ['es'], fileName: 'entry' },
+      rolldownOptions: { output: { minify: true, comments: false } },
+    },
+  });
+  const output = (Array.isArray(result) ? result[0] : result).output;
+  const chunks = new Map(output.filter((o) => o.type === 'chunk').map((c) => [c.fileName, c]));
+  const initial = new Set();
+  const visit = (chunk) => {
+    if (initial.has(chunk)) return;
+    initial.add(chunk);
+    for (const name of chunk.imports) if (chunks.has(name)) visit(chunks.get(name));
+  };
+  visit([...chunks.values()].find((chunk) => chunk.isEntry));
+  const lazy = [...chunks.values()].filter((chunk) => !initial.has(chunk));
+  return {
+    initial: Buffer.from([...initial].map((chunk) => chunk.code).join('\n')),
+    lazy: lazy.reduce((sum, chunk) => sum + gzip(chunk.code), 0),
+  };
+}
