@@ -1,0 +1,724 @@
+/**
+ * JSON feeds (the shapes in CONTRACT.md, and JSON Feed 1.0/1.1) to normalized data, plus the
+ * plain-data normalizers the other parsers share: dates (RFC 822, ISO 8601, Buddhist-era years),
+ * numbers ("40,877", Thai digits), ids, pinned categories, race results.
+ *
+ * Input is untrusted: every field is read as an own property and checked for its type, so odd
+ * JSON (nulls, numbers for strings, `__proto__` keys) gives omitted fields or a FeedError, never
+ * a TypeError or a polluted prototype.
+ */
+import { collapseWhitespace, htmlContent } from './sanitize.js';
+import {
+  FeedError,
+  type CalendarEvent,
+  type Candidate,
+  type CounterData,
+  type EventsData,
+  type FeedAttachment,
+  type FeedData,
+  type FeedItem,
+  type ItemsData,
+  type Race,
+  type ResultsData,
+} from './types.js';
+import { safeColor, safeImageUrl, safeUrl } from './url.js';
+
+export type JsonObject = Record<string, unknown>;
+
+export function isObject(value: unknown): value is JsonObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** An own property only: `toString`, `constructor` and friends are never read from a prototype. */
+export function field(object: JsonObject, ...keys: string[]): unknown {
+  for (const key of keys) {
+    if (Object.prototype.hasOwnProperty.call(object, key) && object[key] != null)
+      return object[key];
+  }
+  return undefined;
+}
+
+/** A string from a string, number or boolean; anything else is `undefined`. */
+export function text(value: unknown): string | undefined {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+  if (typeof value === 'boolean') return String(value);
+  return undefined;
+}
+
+/** Collapsed text, or `undefined` when empty. */
+export function cleanText(value: unknown): string | undefined {
+  const raw = text(value);
+  const clean = raw === undefined ? '' : collapseWhitespace(raw);
+  return clean || undefined;
+}
+
+/** Distinct non-empty strings, in order. */
+export function uniqueStrings(values: Iterable<unknown>): string[] {
+  const out = new Set<string>();
+  for (const value of values) {
+    const clean = cleanText(value);
+    if (clean) out.add(clean);
+  }
+  return [...out];
+}
+
+const PINNED = new Set(['pinned', 'urgent', 'ด่วน']);
+
+/** A category that marks an item as pinned or urgent. */
+export function isPinnedCategory(category: string): boolean {
+  return PINNED.has(category.trim().toLowerCase());
+}
+
+/** A short stable id from text (53-bit cyrb53 hash), for items without guid, id or link. */
+export function hashId(...parts: (string | undefined)[]): string {
+  const input = parts.map((part) => part ?? '').join('\u0000');
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = 0; i < input.length; i++) {
+    const code = input.charCodeAt(i);
+    h1 = Math.imul(h1 ^ code, 2654435761);
+    h2 = Math.imul(h2 ^ code, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return `h${(4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36)}`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Numbers
+
+const THAI_DIGITS = /[๐-๙]/g;
+
+function asciiDigits(value: string): string {
+  return value.replace(THAI_DIGITS, (digit) => String(digit.charCodeAt(0) - 0x0e50));
+}
+
+/** A finite number from a number or a string such as "40,877", "๑๒๓", "52.3%"; else undefined. */
+export function toNumber(value: unknown): number | undefined {
+  if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
+  if (typeof value !== 'string') return undefined;
+  const compact = asciiDigits(value)
+    .replace(/[\s,\u00a0]/g, '')
+    .replace(/%$/, '');
+  return /^[+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?$/i.test(compact) ? Number(compact) : undefined;
+}
+
+/** A whole number (925349.0 → 925349); undefined when not a number. */
+export function toInteger(value: unknown): number | undefined {
+  const number = toNumber(value);
+  return number === undefined ? undefined : Math.round(number);
+}
+
+function toCount(value: unknown): number | undefined {
+  const number = toInteger(value);
+  return number !== undefined && number >= 0 ? number : undefined;
+}
+
+const TRUE_WORDS = new Set([
+  'true',
+  'yes',
+  'y',
+  '1',
+  'x',
+  '✓',
+  '✔',
+  'ใช่',
+  'ได้รับเลือก',
+  'ได้รับเลือกตั้ง',
+]);
+const FALSE_WORDS = new Set(['false', 'no', 'n', '0', 'ไม่', 'ไม่ใช่', 'ไม่ได้รับเลือก']);
+
+export function toBoolean(value: unknown): boolean | undefined {
+  if (typeof value === 'boolean') return value;
+  if (typeof value === 'number') return value !== 0;
+  if (typeof value !== 'string') return undefined;
+  const word = value.trim().toLowerCase();
+  if (TRUE_WORDS.has(word)) return true;
+  if (FALSE_WORDS.has(word)) return false;
+  return undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Dates
+
+/** Offset of times that carry none: Thai feeds mean Thai time. */
+export const FLOATING_OFFSET = '+07:00';
+
+/** Buddhist-era years (2565) are Gregorian + 543; no feed dates anything before 1857. */
+export function gregorianYear(year: number): number {
+  return year >= 2400 ? year - 543 : year;
+}
+
+const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+
+/** `YYYY-MM-DD` when the date exists (no 31 June). */
+function plainDate(year: number, month: number, day: number): string | undefined {
+  const date = new Date(Date.UTC(2000, month - 1, day));
+  date.setUTCFullYear(year);
+  if (date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return undefined;
+  return `${pad(year, 4)}-${pad(month)}-${pad(day)}`;
+}
+
+/** `+07:00` from `+0700`, `+07`, `+07:00`; `Z` stays `Z`. */
+function normalOffset(offset: string): string | undefined {
+  if (/^z$/i.test(offset)) return 'Z';
+  const match = /^([+-])(\d{2}):?(\d{2})?$/.exec(offset);
+  if (!match || Number(match[2]) > 23 || Number(match[3] ?? 0) > 59) return undefined;
+  return `${match[1]}${match[2]}:${match[3] ?? '00'}`;
+}
+
+interface DateParts {
+  date: string;
+  /** `HH:MM:SS`, absent for a date-only value. */
+  time?: string;
+  /** `Z` or `±HH:MM`; absent for floating times. */
+  offset?: string;
+}
+
+const ISO_DATE =
+  /^([0-9๐-๙]{4})-?([0-9๐-๙]{2})-?([0-9๐-๙]{2})(?:[T\s]+(\d{2}):?(\d{2})(?::?(\d{2})(?:[.,]\d+)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?)?$/i;
+
+function isoParts(value: string): DateParts | undefined {
+  const match = ISO_DATE.exec(asciiDigits(value.trim()));
+  if (!match) return undefined;
+  const [, y, mo, d, h, mi, s, zone] = match;
+  const date = plainDate(gregorianYear(Number(y)), Number(mo), Number(d));
+  if (!date) return undefined;
+  if (h === undefined) return { date };
+  if (Number(h) > 23 || Number(mi) > 59 || Number(s ?? 0) > 60) return undefined;
+  const offset = zone ? normalOffset(zone) : undefined;
+  if (zone && !offset) return undefined;
+  return { date, time: `${h}:${mi}:${s ?? '00'}`, offset };
+}
+
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const ZONES: Record<string, string> = {
+  GMT: 'Z',
+  UT: 'Z',
+  UTC: 'Z',
+  Z: 'Z',
+  EST: '-05:00',
+  EDT: '-04:00',
+  CST: '-06:00',
+  CDT: '-05:00',
+  MST: '-07:00',
+  MDT: '-06:00',
+  PST: '-08:00',
+  PDT: '-07:00',
+  ICT: '+07:00',
+};
+const RFC822 =
+  /^(?:[a-z]+\.?,?\s*)?(\d{1,2})[\s-]+([a-z]{3})[a-z]*\.?[\s-]+(\d{2,4})\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*(.*)$/i;
+
+/** RFC 822 dates as RSS has them (`Thu, 16 Jun 2022 09:30:00 +0700`), leniently. */
+function rfc822Parts(value: string): DateParts | undefined {
+  const match = RFC822.exec(value.trim());
+  if (!match) return undefined;
+  const [, d, mon, y, h, mi, s, zoneText] = match;
+  const month = MONTHS.indexOf(mon.toLowerCase()) + 1;
+  if (!month) return undefined;
+  let year = Number(y);
+  if (y.length === 2) year += year < 50 ? 2000 : 1900;
+  const date = plainDate(gregorianYear(year), month, Number(d));
+  if (!date || Number(h) > 23 || Number(mi) > 59 || Number(s ?? 0) > 60) return undefined;
+  const zone = zoneText.trim().replace(/^(?:GMT|UTC)(?=[+-])/i, '');
+  const offset = zone ? (ZONES[zone.toUpperCase()] ?? normalOffset(zone)) : undefined;
+  if (zone && !offset) return undefined;
+  return { date, time: `${pad(Number(h))}:${mi}:${s ?? '00'}`, offset };
+}
+
+function dateParts(value: unknown): DateParts | undefined {
+  const raw = text(value);
+  if (!raw?.trim()) return undefined;
+  return isoParts(raw) ?? rfc822Parts(raw);
+}
+
+/** Milliseconds since the epoch of date parts (floating and date-only as Thai time). */
+function epoch(parts: DateParts): number {
+  const offset = parts.offset ?? FLOATING_OFFSET;
+  return Date.parse(`${parts.date}T${parts.time ?? '00:00:00'}${offset}`);
+}
+
+/**
+ * An instant from RFC 822 or ISO 8601 text (Buddhist-era years converted), as `toISOString()`;
+ * times without an offset are Thai time. Invalid or missing dates give `undefined`.
+ */
+export function toIsoDate(value: unknown): string | undefined {
+  const parts = dateParts(value);
+  if (!parts) return undefined;
+  const ms = epoch(parts);
+  return Number.isNaN(ms) ? undefined : new Date(ms).toISOString();
+}
+
+/**
+ * A calendar time: `YYYY-MM-DD` for dates, else `YYYY-MM-DDTHH:MM:SS` with its own offset
+ * (`Z` kept, floating times get +07:00). `allDay` cuts a date-time to its date.
+ */
+export function toEventTime(value: unknown, allDay?: boolean): string | undefined {
+  const parts = dateParts(value);
+  if (!parts) return undefined;
+  if (allDay || !parts.time) return parts.date;
+  if (Number.isNaN(epoch(parts))) return undefined;
+  return `${parts.date}T${parts.time}${parts.offset ?? FLOATING_OFFSET}`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Items
+
+function attachmentsOf(value: unknown, base: string | undefined): FeedAttachment[] {
+  if (!Array.isArray(value)) return [];
+  const out: FeedAttachment[] = [];
+  for (const entry of value) {
+    if (!isObject(entry)) continue;
+    const url = safeUrl(text(field(entry, 'url', 'href')), base);
+    if (!url) continue;
+    const attachment: FeedAttachment = { url };
+    const type = cleanText(field(entry, 'type', 'mime_type', 'mimeType'));
+    const size = toCount(field(entry, 'size', 'size_in_bytes', 'length'));
+    const title = cleanText(field(entry, 'title', 'name'));
+    if (type) attachment.type = type;
+    if (size) attachment.size = size;
+    if (title) attachment.title = title;
+    out.push(attachment);
+  }
+  return out;
+}
+
+function authorOf(object: JsonObject): string | undefined {
+  const author = field(object, 'author');
+  if (isObject(author)) return cleanText(field(author, 'name'));
+  const authors = field(object, 'authors');
+  if (Array.isArray(authors) && isObject(authors[0])) return cleanText(field(authors[0], 'name'));
+  return cleanText(author);
+}
+
+function listOf(value: unknown): unknown[] {
+  return Array.isArray(value) ? value : value === undefined ? [] : [value];
+}
+
+/** One item of a JSON or JSON Feed `items` array (both field vocabularies are accepted). */
+async function normalizeItem(object: JsonObject, base: string | undefined): Promise<FeedItem> {
+  const title = cleanText(field(object, 'title')) ?? '';
+  const url = safeUrl(text(field(object, 'url', 'link', 'external_url')), base);
+  const date = toIsoDate(field(object, 'date', 'date_published', 'published', 'pubDate'));
+  const updated = toIsoDate(field(object, 'updated', 'date_modified', 'modified'));
+  const body = text(field(object, 'html', 'content_html'));
+  const content = body ? await htmlContent(body, base) : undefined;
+  const categories = uniqueStrings([
+    ...listOf(field(object, 'categories')),
+    ...listOf(field(object, 'category')),
+    ...listOf(field(object, 'tags')),
+  ]);
+  const ect = field(object, '_ect');
+  const pinned =
+    toBoolean(field(object, 'pinned')) === true ||
+    (isObject(ect) && toBoolean(field(ect, 'pinned')) === true) ||
+    categories.some(isPinnedCategory);
+  const item: FeedItem = {
+    id: cleanText(field(object, 'id', 'guid')) ?? url ?? hashId(title, date),
+    title,
+    categories,
+    attachments: attachmentsOf(field(object, 'attachments'), base),
+  };
+  if (url) item.url = url;
+  if (date) item.date = date;
+  if (updated) item.updated = updated;
+  const summary =
+    cleanText(field(object, 'summary')) ??
+    cleanText(field(object, 'content_text')) ??
+    content?.text;
+  if (summary) item.summary = summary;
+  if (content?.html) item.html = content.html;
+  const image =
+    safeImageUrl(text(field(object, 'image', 'banner_image', 'thumbnail')), base) ?? content?.image;
+  if (image) item.image = image;
+  if (pinned) item.pinned = true;
+  const author = authorOf(object);
+  if (author) item.author = author;
+  return item;
+}
+
+async function itemsData(
+  object: JsonObject,
+  items: unknown[],
+  base: string | undefined,
+): Promise<ItemsData> {
+  const data: ItemsData = {
+    kind: 'items',
+    items: await Promise.all(items.filter(isObject).map((item) => normalizeItem(item, base))),
+  };
+  const title = cleanText(field(object, 'title'));
+  const link = safeUrl(text(field(object, 'home_page_url', 'link', 'url')), base);
+  if (title) data.title = title;
+  if (link) data.link = link;
+  return data;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Events
+
+function normalizeEvent(object: JsonObject, base: string | undefined): CalendarEvent | undefined {
+  const rawStart = field(object, 'start', 'startDate', 'dtstart');
+  const dateOnly = toEventTime(rawStart, true);
+  const explicitAllDay = toBoolean(field(object, 'allDay', 'all_day'));
+  const start = toEventTime(rawStart, explicitAllDay);
+  // An event that cannot be placed on the calendar is left out rather than failing the feed.
+  if (!start || !dateOnly) return undefined;
+  const allDay = explicitAllDay ?? start === dateOnly;
+  const title = cleanText(field(object, 'title', 'summary')) ?? '';
+  const event: CalendarEvent = {
+    id: cleanText(field(object, 'id', 'uid')) ?? hashId(title, start),
+    title,
+    start,
+    allDay,
+    categories: uniqueStrings([
+      ...listOf(field(object, 'categories')),
+      ...listOf(field(object, 'category')),
+    ]),
+  };
+  const end = toEventTime(field(object, 'end', 'endDate', 'dtend'), allDay);
+  if (end) event.end = end;
+  const location = cleanText(field(object, 'location'));
+  if (location) event.location = location;
+  const description = text(field(object, 'description'))?.trim();
+  if (description) event.description = description;
+  const url = safeUrl(text(field(object, 'url', 'link')), base);
+  if (url) event.url = url;
+  const timeZone = cleanText(field(object, 'timeZone', 'tzid'));
+  if (timeZone) event.timeZone = timeZone;
+  const rrule = cleanText(field(object, 'rrule'))?.replace(/^RRULE:/i, '');
+  if (rrule) event.rrule = rrule;
+  const exdates = listOf(field(object, 'exdates', 'exdate'))
+    .map((value) => toEventTime(value, allDay))
+    .filter((value): value is string => !!value);
+  if (exdates.length) event.exdates = exdates;
+  return event;
+}
+
+function eventsData(object: JsonObject, events: unknown[], base: string | undefined): EventsData {
+  const data: EventsData = {
+    kind: 'events',
+    events: events
+      .filter(isObject)
+      .map((event) => normalizeEvent(event, base))
+      .filter((event): event is CalendarEvent => !!event),
+  };
+  const title = cleanText(field(object, 'title'));
+  if (title) data.title = title;
+  return data;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Results
+
+/** Raw candidate fields, from a JSON object or a CSV row. */
+export interface CandidateInput {
+  number?: unknown;
+  name?: unknown;
+  party?: unknown;
+  color?: unknown;
+  votes?: unknown;
+  elected?: unknown;
+  share?: unknown;
+}
+
+/**
+ * A candidate; `where` locates it for the error message ("JSON: race "เขต 1", candidate 3" or
+ * "CSV: line 4"). Votes are required: without a number the results would be wrong.
+ */
+export function normalizeCandidate(input: CandidateInput, where: string): Candidate {
+  const votes = toCount(input.votes);
+  if (votes === undefined) {
+    const shown = text(input.votes);
+    throw new FeedError(
+      shown === undefined || shown.trim() === ''
+        ? `${where}: votes is missing`
+        : `${where}: votes "${shown}" is not a number`,
+    );
+  }
+  const numberText = cleanText(input.number);
+  const number = toNumber(numberText);
+  const candidate: Candidate = {
+    number: number !== undefined && Number.isInteger(number) ? number : (numberText ?? ''),
+    name: cleanText(input.name) ?? '',
+    votes,
+  };
+  const party = cleanText(input.party);
+  if (party) candidate.party = party;
+  const color = safeColor(input.color);
+  if (color) candidate.color = color;
+  const elected = toBoolean(input.elected);
+  if (elected !== undefined) candidate.elected = elected;
+  const share = toNumber(input.share);
+  if (share !== undefined && share >= 0) candidate.share = share;
+  return candidate;
+}
+
+/** Race fields other than candidates (the figures stay undefined when absent or not numbers). */
+export function raceFigures(object: JsonObject): Omit<Race, 'id' | 'candidates'> {
+  const race: Omit<Race, 'id' | 'candidates'> = {};
+  const name = cleanText(field(object, 'name'));
+  const title = cleanText(field(object, 'title'));
+  const updated = toIsoDate(field(object, 'updated'));
+  const counted = toNumber(field(object, 'counted'));
+  const official = toBoolean(field(object, 'official'));
+  if (name) race.name = name;
+  if (title) race.title = title;
+  if (updated) race.updated = updated;
+  if (counted !== undefined && counted >= 0) race.counted = counted;
+  if (official !== undefined) race.official = official;
+  for (const key of ['eligible', 'turnout', 'invalid', 'noVote'] as const) {
+    const count = toCount(field(object, key));
+    if (count !== undefined) race[key] = count;
+  }
+  return race;
+}
+
+function normalizeRace(object: JsonObject, index: number, label: string): Race {
+  const figures = raceFigures(object);
+  const id = cleanText(field(object, 'id')) ?? figures.name ?? `race-${index + 1}`;
+  const candidates = field(object, 'candidates');
+  const where = `${label}: race ${figures.name ? `"${figures.name}"` : index + 1}`;
+  if (!Array.isArray(candidates)) throw new FeedError(`${where}: "candidates" is not a list`);
+  return {
+    id,
+    ...figures,
+    candidates: candidates.map((candidate, row) =>
+      normalizeCandidate(isObject(candidate) ? candidate : {}, `${where}, candidate ${row + 1}`),
+    ),
+  };
+}
+
+function resultsData(object: JsonObject, races: JsonObject[], label: string): ResultsData {
+  const data: ResultsData = {
+    kind: 'results',
+    races: races.map((race, index) => normalizeRace(race, index, label)),
+  };
+  const title = cleanText(field(object, 'title'));
+  const updated = toIsoDate(field(object, 'updated'));
+  if (title) data.title = title;
+  if (updated) data.updated = updated;
+  return data;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Counter
+
+function counterData(object: JsonObject): CounterData {
+  const online = toCount(field(object, 'online'));
+  if (online === undefined) {
+    throw new FeedError(`JSON: "online" is not a number`, { format: 'json' });
+  }
+  const data: CounterData = { kind: 'counter', online };
+  for (const key of ['today', 'month', 'total'] as const) {
+    const count = toCount(field(object, key));
+    if (count !== undefined) data[key] = count;
+  }
+  return data;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Syntax errors
+
+/**
+ * Finds where JSON text goes wrong, for a message with line and column that reads the same in
+ * every browser (their own JSON.parse messages differ and V8's often have no position).
+ */
+function locateJsonError(source: string): { offset: number; reason: string } | undefined {
+  let i = 0;
+  const fail = (reason: string, at = i): never => {
+    throw { offset: at, reason };
+  };
+  const space = () => {
+    while (i < source.length && ' \t\n\r'.includes(source[i])) i++;
+  };
+  const describe = () =>
+    i >= source.length
+      ? 'unexpected end of the data'
+      : `unexpected character ${JSON.stringify(source[i])}`;
+  const string = () => {
+    i++;
+    while (i < source.length && source[i] !== '"') {
+      const code = source.charCodeAt(i);
+      if (code < 0x20) fail('control character in a string (escape it as \\n)');
+      if (source[i] === '\\') {
+        const escape = source[i + 1];
+        if (escape === 'u') {
+          if (!/^[0-9a-fA-F]{4}$/.test(source.slice(i + 2, i + 6))) fail('bad \\u escape');
+          i += 6;
+          continue;
+        }
+        if (!escape || !'"\\/bfnrt'.includes(escape)) fail('bad escape in a string');
+        i += 2;
+        continue;
+      }
+      i++;
+    }
+    if (i >= source.length) fail('unterminated string');
+    i++;
+  };
+  const value = (): void => {
+    space();
+    const ch = source[i];
+    if (ch === '{') {
+      i++;
+      space();
+      if (source[i] === '}') return void i++;
+      for (;;) {
+        space();
+        if (source[i] !== '"') fail(`expected a property name in double quotes, ${describe()}`);
+        string();
+        space();
+        if (source[i] !== ':') fail(`expected ':' after a property name, ${describe()}`);
+        i++;
+        value();
+        space();
+        if (source[i] === ',') {
+          i++;
+          space();
+          if (source[i] === '}') fail('trailing comma before }');
+          continue;
+        }
+        if (source[i] === '}') return void i++;
+        fail(`expected ',' or '}', ${describe()}`);
+      }
+    }
+    if (ch === '[') {
+      i++;
+      space();
+      if (source[i] === ']') return void i++;
+      for (;;) {
+        value();
+        space();
+        if (source[i] === ',') {
+          i++;
+          space();
+          if (source[i] === ']') fail('trailing comma before ]');
+          continue;
+        }
+        if (source[i] === ']') return void i++;
+        fail(`expected ',' or ']', ${describe()}`);
+      }
+    }
+    if (ch === '"') return string();
+    const literal = /^(?:true|false|null|-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?)/.exec(
+      source.slice(i, i + 400),
+    );
+    if (!literal) fail(describe());
+    i += literal![0].length;
+  };
+  try {
+    value();
+    space();
+    if (i < source.length) fail(`unexpected text after the JSON value, ${describe()}`);
+  } catch (error) {
+    if (isObject(error) && typeof error.offset === 'number') {
+      return error as { offset: number; reason: string };
+    }
+    return undefined; // e.g. too deep to walk: the browser's message is used instead
+  }
+  return undefined;
+}
+
+/** 1-based line and column of an offset. */
+export function lineAndColumn(source: string, offset: number): { line: number; column: number } {
+  const before = source.slice(0, offset);
+  const line = before.split('\n').length;
+  return { line, column: offset - before.lastIndexOf('\n') };
+}
+
+function syntaxError(source: string, error: unknown, label: string): FeedError {
+  const located = locateJsonError(source);
+  if (located) {
+    const { line, column } = lineAndColumn(source, located.offset);
+    return new FeedError(`${label}: line ${line}, column ${column}: ${located.reason}`, {
+      cause: error,
+    });
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  return new FeedError(`${label}: ${message.replace(/^JSON\.parse:\s*/, '')}`, { cause: error });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Entry
+
+export function looksLikeHtml(source: string): boolean {
+  return /^\s*(?:<\?[^>]*>\s*)?(?:<!--[\s\S]*?-->\s*)*<(?:!doctype\s+html|html[\s>]|head[\s>]|body[\s>])/i.test(
+    source,
+  );
+}
+
+/** JSON Feed by its `version` URL. */
+export function isJsonFeed(value: unknown): boolean {
+  const version = isObject(value) ? field(value, 'version') : undefined;
+  return typeof version === 'string' && /^https?:\/\/jsonfeed\.org\/version\//.test(version);
+}
+
+const PLAIN_NUMBER = /^\s*[+-]?[0-9๐-๙][0-9๐-๙,]*(?:\.[0-9๐-๙]+)?\s*$/;
+
+/**
+ * Parses JSON text as one of the CONTRACT shapes (`items` / bare array, `events`, `candidates`,
+ * `races`, `online` / bare number) or as JSON Feed (by its `version`, or when `format` says so).
+ */
+export async function parseJson(
+  source: string,
+  format: 'json' | 'jsonfeed' = 'json',
+  baseUrl?: string,
+): Promise<FeedData> {
+  const label = format === 'jsonfeed' ? 'JSON Feed' : 'JSON';
+  const feedError = (message: string, cause?: unknown) =>
+    new FeedError(`${label}: ${message}`, { format, cause });
+  if (looksLikeHtml(source)) throw feedError('expected JSON, got an HTML page');
+  if (!source.trim()) throw feedError('the feed is empty');
+  if (format === 'json' && PLAIN_NUMBER.test(source)) {
+    return counterData({ online: source.trim() });
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(source);
+  } catch (error) {
+    const located = syntaxError(source, error, label);
+    throw new FeedError(located.message, { format, cause: error });
+  }
+  try {
+    return await normalizeJson(value, format, baseUrl, label);
+  } catch (error) {
+    if (error instanceof FeedError) {
+      throw new FeedError(error.message, { ...error.details, format });
+    }
+    throw feedError(error instanceof Error ? error.message : String(error), error);
+  }
+}
+
+async function normalizeJson(
+  value: unknown,
+  format: 'json' | 'jsonfeed',
+  base: string | undefined,
+  label: string,
+): Promise<FeedData> {
+  if (Array.isArray(value)) return itemsData({}, value, base);
+  if (typeof value === 'number' || typeof value === 'string') return counterData({ online: value });
+  if (!isObject(value)) throw new FeedError(`${label}: expected an object or a list`);
+  const items = field(value, 'items');
+  if (format === 'jsonfeed' || isJsonFeed(value)) {
+    if (!Array.isArray(items)) throw new FeedError(`JSON Feed: "items" is not a list`);
+    return itemsData(value, items, base);
+  }
+  if (Array.isArray(items)) return itemsData(value, items, base);
+  const events = field(value, 'events');
+  if (Array.isArray(events)) return eventsData(value, events, base);
+  const races = field(value, 'races');
+  if (Array.isArray(races)) {
+    return resultsData(
+      value,
+      races.map((race) => (isObject(race) ? race : {})),
+      label,
+    );
+  }
+  if (field(value, 'candidates') !== undefined) return resultsData(value, [value], label);
+  if (field(value, 'online') !== undefined) return counterData(value);
+  throw new FeedError(
+    `${label}: expected "items", "events", "candidates", "races" or "online" in the object`,
+  );
+}
