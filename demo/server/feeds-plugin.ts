@@ -3,7 +3,7 @@
  *
  *   /feeds/<file>       a file from demo/feeds/, with its feed Content-Type and charset,
  *                       `Cache-Control: no-cache` and an ETag (304 on If-None-Match), and
- *                       `{{days-ago:N}}` date placeholders expanded (see ./dates.ts).
+ *                       `{{days-ago:N}}` date placeholders expanded (see ./feed-files.ts).
  *   /feeds/slow.rss     announcements.rss after 3 s (`?delay=ms` to change it): loading state.
  *   /feeds/broken.rss   500: error state, retries with backoff.
  *   /feeds/html-page    an HTML error page answered with 200, as broken CMSs do.
@@ -20,7 +20,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
 import type { Connect, Plugin } from 'vite';
-import { dateStyleFor, expandPlaceholders } from './dates.js';
+import { contentTypeOf, expandFeedBytes } from './feed-files.js';
 
 export interface DemoContext {
   /** Absolute folder of the sample feeds. */
@@ -35,35 +35,10 @@ export interface DemoRoute {
   handle(req: IncomingMessage, res: ServerResponse, ctx: DemoContext): void | Promise<void>;
 }
 
-const CONTENT_TYPES: Record<string, string> = {
-  '.rss': 'application/rss+xml',
-  '.atom': 'application/atom+xml',
-  '.xml': 'application/xml',
-  '.json': 'application/json',
-  '.ics': 'text/calendar',
-  '.csv': 'text/csv',
-  '.txt': 'text/plain',
-};
-
-/** The file's Content-Type: charset from the XML prolog, JSON Feed told apart from plain JSON. */
-export function contentTypeOf(fileName: string, body: Buffer): string | undefined {
-  const ext = path.extname(fileName).toLowerCase();
-  let type = CONTENT_TYPES[ext];
-  if (!type) return undefined;
-  // The first bytes are ASCII in every encoding the demo uses.
-  const start = body.subarray(0, 300).toString('latin1');
-  if (ext === '.json' && /"version"\s*:\s*"https:\/\/jsonfeed\.org\/version\//.test(start)) {
-    type = 'application/feed+json';
-  }
-  const prolog = /^<\?xml[^>]*encoding=["']([\w.-]+)["']/.exec(start);
-  return `${type}; charset=${prolog ? prolog[1].toLowerCase() : 'utf-8'}`;
-}
-
-/** Placeholders are ASCII, so a latin1 round trip expands them without touching other bytes. */
-export function expandFeed(fileName: string, body: Buffer, now = new Date()): Buffer {
-  const text = body.toString('latin1');
-  if (!text.includes('{{days-ago:')) return body;
-  return Buffer.from(expandPlaceholders(text, dateStyleFor(fileName), now), 'latin1');
+/** Placeholders expanded, as a Buffer for Node's response. */
+function expandFeed(fileName: string, body: Buffer, now = new Date()): Buffer {
+  const bytes = expandFeedBytes(fileName, body, now);
+  return bytes === body ? body : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
 
 function etagOf(body: Buffer): string {

@@ -1,10 +1,11 @@
 /**
- * Relative-date placeholders in the demo feeds.
+ * What the demo server does to a sample feed file: its Content-Type, and its relative-date
+ * placeholders.
  *
  * The sample feeds are dated mid 2022 (2565), like the page they rebuild, but a few items carry
  * `{{days-ago:N}}` or `{{days-ago:N HH:MM}}` (Bangkok wall-clock time) so that the "ใหม่" badge
- * always has something to mark. The feeds plugin expands them when serving; the feed tests do
- * the same. Pure and free of Node APIs so that both can import it.
+ * always has something to mark. The feeds plugin applies this when serving; the feed tests do
+ * the same. Free of Node APIs so that both can import it.
  */
 
 /** How a feed writes its dates: RFC 822 in RSS, ISO 8601 in Atom and JSON. */
@@ -72,4 +73,52 @@ export function expandPlaceholders(text: string, style: DateStyle, now = new Dat
   return text.replace(PLACEHOLDER, (_, days: string, hour?: string, minute?: string) =>
     format(daysAgo(Number(days), now, hour ? [Number(hour), Number(minute)] : DEFAULT_TIME)),
   );
+}
+
+const CONTENT_TYPES: Record<string, string> = {
+  rss: 'application/rss+xml',
+  atom: 'application/atom+xml',
+  xml: 'application/xml',
+  json: 'application/json',
+  ics: 'text/calendar',
+  csv: 'text/csv',
+  txt: 'text/plain',
+};
+
+/** Bytes as a string of the same length, one char per byte. */
+function latin1(bytes: Uint8Array): string {
+  let text = '';
+  for (let i = 0; i < bytes.length; i += 0x2000) {
+    text += String.fromCharCode(...bytes.subarray(i, i + 0x2000));
+  }
+  return text;
+}
+
+/**
+ * The Content-Type the demo serves a feed file with, `undefined` for files that are not feeds.
+ * The charset comes from the XML prolog (procurement.rss is windows-874, as e-GP feeds are);
+ * JSON Feed is told apart from plain JSON by its `version`.
+ */
+export function contentTypeOf(fileName: string, bytes: Uint8Array): string | undefined {
+  const ext = /\.([a-z]+)$/i.exec(fileName)?.[1].toLowerCase() ?? '';
+  let type = CONTENT_TYPES[ext];
+  if (!type) return undefined;
+  // The first bytes are ASCII in every encoding the demo uses.
+  const start = latin1(bytes.subarray(0, 300));
+  if (ext === 'json' && /"version"\s*:\s*"https:\/\/jsonfeed\.org\/version\//.test(start)) {
+    type = 'application/feed+json';
+  }
+  const prolog = /^<\?xml[^>]*encoding=["']([\w.-]+)["']/.exec(start);
+  return `${type}; charset=${prolog ? prolog[1].toLowerCase() : 'utf-8'}`;
+}
+
+/**
+ * The file's bytes with its placeholders expanded. Placeholders are ASCII, so working on a
+ * one-char-per-byte view leaves UTF-8 and windows-874 text untouched.
+ */
+export function expandFeedBytes(fileName: string, bytes: Uint8Array, now = new Date()): Uint8Array {
+  const text = latin1(bytes);
+  if (!text.includes('{{days-ago:')) return bytes;
+  const expanded = expandPlaceholders(text, dateStyleFor(fileName), now);
+  return Uint8Array.from(expanded, (ch) => ch.charCodeAt(0));
 }
