@@ -1,15 +1,13 @@
 // Sizes: the bundle and its lazy chunks as served, and what a bundler user pays per entry.
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { gzipSync } from 'node:zlib';
-import { build, defaultClientConditions } from 'vite';
+import { bundleAlone, gzipSize as gzip } from '../lib/bundle.js';
 import { elementNames } from '../lib/elements.js';
 
 export const title = 'Sizes (gzip level 9 and raw; 1 KB = 1024 bytes)';
 
 const BUNDLE_BUDGET = 40 * 1024;
 
-const gzip = (code) => gzipSync(code, { level: 9 }).length;
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
 
 export async function run({ root, dist, table, target, line }) {
@@ -40,42 +38,8 @@ export async function run({ root, dist, table, target, line }) {
       continue;
     }
     const { initial, lazy } = await bundleAlone(root, entry);
-    sizes.push([specifier, kb(gzip(initial)), kb(initial.length), lazy ? kb(lazy) : '-']);
+    const lazyGzip = lazy.reduce((sum, chunk) => sum + gzip(chunk.code), 0);
+    sizes.push([specifier, kb(gzip(initial)), kb(initial.length), lazyGzip ? kb(lazyGzip) : '-']);
   }
   table(sizes);
-}
-
-/**
- * Bundles one entry as an application would (resolve conditions as in vite.config.ts, the
- * package's `sideEffects` honoured), and returns the code loaded up front (the entry and its
- * static imports) and the gzip total of the lazily imported chunks.
- */
-async function bundleAlone(root, entry) {
-  const result = await build({
-    configFile: false,
-    root,
-    logLevel: 'silent',
-    resolve: { conditions: [...defaultClientConditions, 'es2015'] },
-    define: { 'process.env.NODE_ENV': JSON.stringify('production') },
-    build: {
-      write: false,
-      outDir: join(root, 'node_modules', '.cache', 'ect-bench'),
-      lib: { entry, formats: ['es'], fileName: 'entry' },
-      rolldownOptions: { output: { minify: true, comments: false } },
-    },
-  });
-  const output = (Array.isArray(result) ? result[0] : result).output;
-  const chunks = new Map(output.filter((o) => o.type === 'chunk').map((c) => [c.fileName, c]));
-  const initial = new Set();
-  const visit = (chunk) => {
-    if (initial.has(chunk)) return;
-    initial.add(chunk);
-    for (const name of chunk.imports) if (chunks.has(name)) visit(chunks.get(name));
-  };
-  visit([...chunks.values()].find((chunk) => chunk.isEntry));
-  const lazy = [...chunks.values()].filter((chunk) => !initial.has(chunk));
-  return {
-    initial: Buffer.from([...initial].map((chunk) => chunk.code).join('\n')),
-    lazy: lazy.reduce((sum, chunk) => sum + gzip(chunk.code), 0),
-  };
 }
