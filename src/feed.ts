@@ -4,3 +4,6 @@
  */
 export * from './core/types.js';
 export * from './core/format.js';
+export * from './core/parse.js';
+export * from './core/decode.js';
+export * from './core/url.js';

@@ -1,0 +1,116 @@
+/**
+ * `parseFeed`: feed text or bytes to normalized data. The format comes from the `format` option,
+ * else the Content-Type, else the text itself. iCalendar and CSV parsers load lazily.
+ */
+import { decodeFeed } from './decode.js';
+import { looksLikeHtml, parseJson } from './parse-json.js';
+import { parseIcs } from './parse-ics.js';
+import { parseXmlFeed } from './parse-xml.js';
+import {
+  FEED_FORMATS,
+  FeedError,
+  type FeedData,
+  type FeedFormat,
+  type FeedFormatOption,
+} from './types.js';
+
+export interface ParseOptions {
+  /** `auto` (default) or the format to parse as. */
+  format?: FeedFormatOption;
+  /** The response's Content-Type, used for `auto` (and to decode bytes). */
+  contentType?: string | null;
+  /** The feed's URL: relative links in the feed resolve against it. */
+  baseUrl?: string;
+}
+
+const BY_TYPE: Record<string, FeedFormat> = {
+  'application/rss+xml': 'rss',
+  'application/rdf+xml': 'rss',
+  'application/atom+xml': 'atom',
+  'application/feed+json': 'jsonfeed',
+  'text/calendar': 'ics',
+  'text/csv': 'csv',
+  'text/comma-separated-values': 'csv',
+  'application/csv': 'csv',
+};
+
+const XML_PROLOG = /^(?:\s+|<\?[\s\S]*?\?>|<!--[\s\S]*?-->|<!DOCTYPE[^>[]*(?:\[[\s\S]*?\])?\s*>)*/i;
+
+/** RSS, Atom or undefined, from the name of the XML document's root element. */
+function sniffXml(text: string): FeedFormat | undefined {
+  const root = /^<([A-Za-z_][\w.-]*:)?([A-Za-z_][\w.-]*)/.exec(text.replace(XML_PROLOG, ''));
+  if (!root) return undefined;
+  if (root[2] === 'rss' || root[2] === 'RDF') return 'rss';
+  if (root[2] === 'feed') return 'atom';
+  return undefined;
+}
+
+function sniffJson(text: string): FeedFormat {
+  // A cheap look at the text; parseJson checks the parsed `version` again.
+  return /"version"\s*:\s*"https?:\/\/jsonfeed\.org\/version\//.test(text) ? 'jsonfeed' : 'json';
+}
+
+/**
+ * The format of feed text: by Content-Type where it is specific, else by the text (JSON,
+ * RSS/RDF/Atom root element, `BEGIN:VCALENDAR`, a comma-separated header line).
+ * Throws a FeedError for an HTML page or text that is no feed.
+ */
+export function detectFormat(text: string, contentType?: string | null): FeedFormat {
+  const type = contentType?.split(';')[0].trim().toLowerCase() ?? '';
+  const source = text.replace(/^\ufeff/, '').trimStart();
+  const byType = BY_TYPE[type];
+  if (byType) return byType;
+  const json = type === 'application/json' || type === 'text/json' || type.endsWith('+json');
+  if (json) return sniffJson(source);
+  if (looksLikeHtml(source)) throw new FeedError('expected RSS or Atom, got an HTML page');
+  if (!source) throw new FeedError('the feed is empty');
+  if (/^[[{]/.test(source) || /^[+-]?[0-9๐-๙][0-9๐-๙,]*(?:\.[0-9๐-๙]+)?\s*$/.test(source)) {
+    return sniffJson(source);
+  }
+  if (source.startsWith('<')) {
+    const xml = sniffXml(source);
+    if (xml) return xml;
+    throw new FeedError('expected RSS or Atom, got another kind of XML document');
+  }
+  if (/^BEGIN:VCALENDAR\b/i.test(source)) return 'ics';
+  const header = source.split(/\r?\n/, 1)[0];
+  if (/[,;\t]/.test(header) && !/[<>{}]/.test(header)) return 'csv';
+  throw new FeedError('unrecognized feed: expected RSS, Atom, JSON, iCalendar or CSV');
+}
+
+function formatOption(format: unknown): FeedFormat | undefined {
+  if (format === undefined || format === null || format === '') return undefined;
+  const name = String(format).trim().toLowerCase();
+  if (name === 'auto') return undefined;
+  if ((FEED_FORMATS as readonly string[]).includes(name)) return name as FeedFormat;
+  throw new FeedError(`unknown format "${String(format)}": use auto, ${FEED_FORMATS.join(', ')}`);
+}
+
+/**
+ * Parses a feed into normalized data. Bytes are decoded first (charset from the Content-Type,
+ * the XML prolog, else UTF-8). Every failure is a FeedError whose message names the format
+ * and the problem.
+ */
+export async function parseFeed(
+  input: string | ArrayBuffer | Uint8Array,
+  options: ParseOptions = {},
+): Promise<FeedData> {
+  const { contentType, baseUrl } = options;
+  const raw = typeof input === 'string' ? input : decodeFeed(input, contentType);
+  const text = raw.replace(/^\ufeff/, '');
+  const format = formatOption(options.format) ?? detectFormat(text, contentType);
+  switch (format) {
+    case 'rss':
+    case 'atom':
+      return parseXmlFeed(text, format, baseUrl);
+    case 'json':
+    case 'jsonfeed':
+      return parseJson(text, format, baseUrl);
+    case 'ics':
+      return parseIcs(text, baseUrl);
+    case 'csv': {
+      const { parseCsv } = await import('./parse-csv.js');
+      return parseCsv(text);
+    }
+  }
+}
