@@ -40,6 +40,9 @@ export default {
   concurrency: 1,
   testFramework: { config: { timeout: 10000 } },
   testsFinishTimeout: 240000,
+  // A busy two-core machine can take a while to start Firefox.
+  browserStartTimeout: 120000,
+  testsStartTimeout: 120000,
   middleware: [feedRoutes],
   plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'auto-always' })],
 };

@@ -82,7 +82,7 @@ export const styles = css`
     font-size: 0.875em;
   }
   .facts {
-    color: var(--_muted);
+    white-space: nowrap;
   }
   .more {
     margin: var(--_gap) 0 0;

@@ -128,7 +128,8 @@ export class EctAnnouncementList extends LitElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
-    if (this.getAttribute('state') !== this.feed.status) this.setAttribute('state', this.feed.status);
+    if (this.getAttribute('state') !== this.feed.status)
+      this.setAttribute('state', this.feed.status);
   }
 
   private announce(snapshot: FeedSnapshot, previous: FeedSnapshot): void {
@@ -136,7 +137,9 @@ export class EctAnnouncementList extends LitElement {
       this.dispatchEvent(new EctLoadEvent({ data: snapshot.data, source: snapshot.source }));
     }
     if (snapshot.error && snapshot.error !== previous.error) {
-      this.dispatchEvent(new EctErrorEvent({ message: snapshot.error.message, error: snapshot.error }));
+      this.dispatchEvent(
+        new EctErrorEvent({ message: snapshot.error.message, error: snapshot.error }),
+      );
     }
   }
 
@@ -251,6 +254,8 @@ export class EctAnnouncementList extends LitElement {
     const shown = this.limit > 0 ? items.slice(0, this.limit) : items;
     if (!shown.length) return emptyTemplate();
     const options = this.formatOptions;
+    // role="list": Safari drops list semantics from `list-style: none` lists without it.
+    // eslint-disable-next-line lit-a11y/no-redundant-role
     return html`<ul part="list" role="list">
       ${shown.map((item) => this.renderItem(item, options))}
     </ul>`;
@@ -264,24 +269,33 @@ export class EctAnnouncementList extends LitElement {
       ? html`<a part="title" href=${href}>${item.title}</a>`
       : html`<span part="title">${item.title}</span>`;
     return html`<li part=${item.pinned ? 'item pinned' : 'item'}>
-      ${image
-        ? html`<img part="thumbnail" src=${image} alt="" loading="lazy" decoding="async" />`
-        : nothing}
+      ${
+        image
+          ? html`<img part="thumbnail" src=${image} alt="" loading="lazy" decoding="async" />`
+          : nothing
+      }
       <div class="body">
         <div class="headline">
           ${title}${fresh ? html` <span part="badge">${t.new()}</span>` : nothing}
         </div>
-        ${item.date
-          ? html`<time part="date" datetime=${item.date}>${formatDate(item.date, options)}</time>`
-          : nothing}
-        ${this.layout === 'news' && item.summary
-          ? html`<p part="excerpt">${truncateText(item.summary, 160, options.lang)}</p>`
-          : nothing}
-        ${item.attachments.length
-          ? html`<ul part="attachments" role="list">
-              ${item.attachments.map((file) => this.renderAttachment(file, item, options))}
-            </ul>`
-          : nothing}
+        ${
+          item.date
+            ? html`<time part="date" datetime=${item.date}>${formatDate(item.date, options)}</time>`
+            : nothing
+        }
+        ${
+          this.layout === 'news' && item.summary
+            ? html`<p part="excerpt">${truncateText(item.summary, 160, options.lang)}</p>`
+            : nothing
+        }
+        ${
+          item.attachments.length
+            ? // eslint-disable-next-line lit-a11y/no-redundant-role
+              html`<ul part="attachments" role="list">
+                ${item.attachments.map((file) => this.renderAttachment(file, item, options))}
+              </ul>`
+            : nothing
+        }
       </div>
     </li>`;
   }
@@ -302,9 +316,9 @@ export class EctAnnouncementList extends LitElement {
       : html`<span class="visually-hidden"> – ${item.title}</span>`;
     return html`<li>
       <a part="attachment" href=${href}
-        >${file.title || msg('Attachment', { id: 'attachment' })}${facts
-          ? html` <span class="facts">(${facts})</span>`
-          : nothing}${context}</a
+        >${file.title || msg('Attachment', { id: 'attachment' })}${
+          facts ? html` <span class="facts">(${facts})</span>` : nothing
+        }${context}</a
       >
     </li>`;
   }

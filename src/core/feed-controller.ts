@@ -1,13 +1,16 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { BehaviorSubject, Observable, Subscription, distinctUntilChanged, from, map, switchMap } from 'rxjs';
+import {
+  BehaviorSubject,
+  Observable,
+  Subscription,
+  distinctUntilChanged,
+  from,
+  map,
+  switchMap,
+} from 'rxjs';
 import { feed$, refreshFeed, isEmptyData, type FeedSnapshot } from './feed-stream.js';
 import { parseFeed } from './parse.js';
-import {
-  FeedError,
-  type FeedData,
-  type FeedFormatOption,
-  type FeedKind,
-} from './types.js';
+import { FeedError, type FeedData, type FeedFormatOption, type FeedKind } from './types.js';
 
 /** The attributes every element shares (CONTRACT: src, format, refresh, proxy, data). */
 export interface FeedHost extends ReactiveControllerHost, HTMLElement {
@@ -176,7 +179,8 @@ export class FeedController<K extends FeedKind> implements ReactiveController {
         (error: unknown): FeedSnapshot => ({
           status: 'error',
           version,
-          error: error instanceof FeedError ? error : new FeedError(String(error), { cause: error }),
+          error:
+            error instanceof FeedError ? error : new FeedError(String(error), { cause: error }),
         }),
       ),
     ).pipe(map((snapshot) => this.checkKind(snapshot)));

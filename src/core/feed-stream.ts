@@ -156,7 +156,8 @@ function shortestRefresh(entry: Entry): number {
   return positive.length ? Math.min(...positive) : 0;
 }
 
-type Outcome = { ok: true; text: string; data?: FeedData; json?: string } | { ok: false; error: FeedError };
+type Outcome =
+  { ok: true; text: string; data?: FeedData; json?: string } | { ok: false; error: FeedError };
 
 function attempt(request: FeedRequest, lastText: string | undefined): Observable<Outcome> {
   return new Observable<Outcome>((subscriber) => {
