@@ -1,13 +1,16 @@
 /**
  * The demo site: the ECT Chiang Rai office home page rebuilt with ect-widgets.
  *
- * `npm start` (dev): root is demo/; the page's `<script type="module" src="/src/index.ts">`
+ * Pages: index.html (the office home page) and states.html (every state of a list, using the
+ * fault routes of the feeds plugin).
+ *
+ * `npm start` (dev): root is demo/; each page's `<script type="module" src="/src/index.ts">`
  * is aliased to the library source, so edits to src/ hot-reload. /feeds/* comes from
  * demo/server/feeds-plugin.ts (sample feeds, fault routes), in `vite preview` as well.
  *
  * `npm run build:demo`: first the library build writes dist/, then this build writes
  * demo-dist/. The page must prove what a webmaster gets, so it is NOT bundled from source:
- * `useBuiltBundle` rewrites that one script tag to `./ect-widgets.js` (marked `vite-ignore`
+ * `useBuiltBundle` rewrites each page's one script tag to `./ect-widgets.js` (marked `vite-ignore`
  * so Vite leaves it alone) and copies dist/ect-widgets.js with the chunks it loads lazily
  * (everything in dist/ except the per-module `lib/` build) beside the page. The feeds are
  * written to demo-dist/feeds/ with their dates expanded, and a strict Content-Security-Policy
@@ -93,6 +96,12 @@ export default defineConfig({
   build: {
     outDir: path.join(here, 'demo-dist'),
     emptyOutDir: true,
+    rolldownOptions: {
+      input: {
+        index: path.join(here, 'demo/index.html'),
+        states: path.join(here, 'demo/states.html'),
+      },
+    },
   },
   plugins: [feedsPlugin(), useBuiltBundle()],
 });
