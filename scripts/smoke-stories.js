@@ -9,7 +9,7 @@ import { launchChromium } from './lib/chromium.js';
 import { repoRoot } from './lib/paths.js';
 import { serve } from './lib/serve.js';
 
-const STORY_TIMEOUT = 30_000;
+const STORY_TIMEOUT = 60_000;
 const args = process.argv.slice(2);
 const jobsAt = args.indexOf('--jobs');
 const jobs = jobsAt >= 0 ? Number(args.splice(jobsAt, 2)[1]) : 2;

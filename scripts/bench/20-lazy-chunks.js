@@ -2,6 +2,8 @@
 export const title = 'Lazy chunks fetched by a page using dist/ect-widgets.js';
 
 const TIMEOUT = 15_000;
+// dist/ served from a folder of its own, as from a CDN: chunks must load relative to the bundle.
+const MOUNT = '/cdn/ect-widgets@0/';
 
 const rss = (descriptions) => `<?xml version="1.0" encoding="UTF-8"?>
 <rss version="2.0"><channel>
@@ -46,12 +48,12 @@ export async function run({ dist, table, target, browser, serve }) {
     files[`/page-${i}.html`] = {
       type: 'text/html; charset=utf-8',
       body: `<!doctype html><html lang="th"><meta charset="utf-8"><title>bench</title>
-<script type="module" src="/ect-widgets.js"></script>
+<script type="module" src="${MOUNT}ect-widgets.js"></script>
 <ect-announcement-list src="/feeds/${i}.rss"></ect-announcement-list>`,
     };
     return { name, path: `/page-${i}.html` };
   });
-  const server = await serve({ root: dist, files });
+  const server = await serve({ root: dist, mount: MOUNT, files });
   const chromium = await browser();
   const rows = [['page', 'state', 'ready after', 'chunks fetched']];
   try {
@@ -78,15 +80,17 @@ export async function run({ dist, table, target, browser, serve }) {
       }
       const readyAfter = `${Date.now() - started} ms`;
       await page.waitForLoadState('networkidle');
-      const fetched = server.requests.filter((p) => p.startsWith('/chunks/'));
-      const names = fetched.map((p) => p.replace('/chunks/', ''));
+      const scripts = server.requests.filter((p) => p.endsWith('.js'));
+      const names = scripts
+        .filter((p) => !p.endsWith('/ect-widgets.js'))
+        .map((p) => p.slice(MOUNT.length));
       rows.push([name, state, readyAfter, names.join(', ') || 'none']);
       const want = EXPECTED[name];
       const pass =
         state === 'ready' &&
         errors.length === 0 &&
         names.length === want.length &&
-        want.every((prefix) => names.some((n) => n.startsWith(`${prefix}-`)));
+        want.every((prefix) => names.some((n) => n.startsWith(`chunks/${prefix}-`)));
       results.push([
         `${name}: fetches ${want.length ? `the ${want.join(', ')} chunk only` : 'no chunk'}`,
         pass,

@@ -22,12 +22,13 @@ const TYPES = {
 };
 
 /**
- * A static file server on 127.0.0.1 (a free port) for `root`, plus fixed responses in `files`
- * (`{ '/feed.rss': { type, body } }`, which win over the directory). Every request path is
- * recorded in `requests`, in order.
- * @param {{ root?: string, files?: Record<string, { type: string, body: string | Buffer }> }} options
+ * A static file server on 127.0.0.1 (a free port) for `root`, served under the URL path `mount`,
+ * plus fixed responses in `files` (`{ '/feed.rss': { type, body } }`, which win over the
+ * directory). Every request path is recorded in `requests`, in order.
+ * @param {{ root?: string, mount?: string,
+ *   files?: Record<string, { type: string, body: string | Buffer }> }} options
  */
-export async function serve({ root, files = {} } = {}) {
+export async function serve({ root, mount = '/', files = {} } = {}) {
   const requests = [];
   const server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
@@ -39,7 +40,8 @@ export async function serve({ root, files = {} } = {}) {
       res.end(fixed.body);
       return;
     }
-    const file = root && resolveFile(root, path);
+    const file =
+      root && path.startsWith(mount) && resolveFile(root, `/${path.slice(mount.length)}`);
     // Browsers ask for it on their own; a 404 would show as a console error.
     if (!file && path === '/favicon.ico') {
       res.writeHead(204, headers);
