@@ -392,6 +392,22 @@ describe('<ect-announcement-list>', () => {
     expect(all(el, '[part~="title"]').map(text)).to.deep.equal(['คำตอบล่าสุด']);
   });
 
+  it('fails alone: a broken feed does not disturb another list on the page', async () => {
+    const box = await fixture<HTMLDivElement>(html`<div>
+      <ect-announcement-list
+        src=${server('file=pr-news.json&type=application/json')}
+      ></ect-announcement-list>
+      <ect-announcement-list
+        src=${server('body=%3Chtml%3E%3Cbody%3EError%3C/body%3E%3C/html%3E&type=text/html')}
+      ></ect-announcement-list>
+    </div>`);
+    const [good, broken] = box.querySelectorAll('ect-announcement-list');
+    await ready(good);
+    await ready(broken, 'error');
+    expect(all(good, '[part~="title"]')).to.have.length(2);
+    expect(text(shadow(broken).querySelector('[part~="error"]'))).to.contain('HTML page');
+  });
+
   it('explains a feed of the wrong kind', async () => {
     setFeedFetch(
       async () =>
