@@ -59,14 +59,17 @@ function useBuiltBundle(): Plugin {
     transformIndexHtml: {
       order: 'pre',
       handler(html) {
-        if (!DEV_SCRIPT.test(html)) {
-          throw new Error('demo/index.html must load <script type="module" src="/src/index.ts">');
+        const charset = '<meta charset="utf-8" />';
+        if (!DEV_SCRIPT.test(html) || !html.includes(charset)) {
+          throw new Error(
+            `demo pages need ${charset} and <script type="module" src="/src/index.ts">`,
+          );
         }
         return html
           .replace(DEV_SCRIPT, '<script type="module" src="./ect-widgets.js" vite-ignore></script>')
           .replace(
-            '<meta charset="utf-8" />',
-            `<meta charset="utf-8" />\n    <meta http-equiv="Content-Security-Policy" content="${CSP}" />`,
+            charset,
+            `${charset}\n    <meta http-equiv="Content-Security-Policy" content="${CSP}" />`,
           );
       },
     },
