@@ -393,14 +393,16 @@ describe('<ect-announcement-list>', () => {
   });
 
   it('fails alone: a broken feed does not disturb another list on the page', async () => {
-    const box = await fixture<HTMLDivElement>(html`<div>
-      <ect-announcement-list
-        src=${server('file=pr-news.json&type=application/json')}
-      ></ect-announcement-list>
-      <ect-announcement-list
-        src=${server('body=%3Chtml%3E%3Cbody%3EError%3C/body%3E%3C/html%3E&type=text/html')}
-      ></ect-announcement-list>
-    </div>`);
+    const box = await fixture<HTMLDivElement>(
+      html`<div>
+        <ect-announcement-list
+          src=${server('file=pr-news.json&type=application/json')}
+        ></ect-announcement-list>
+        <ect-announcement-list
+          src=${server('body=%3Chtml%3E%3Cbody%3EError%3C/body%3E%3C/html%3E&type=text/html')}
+        ></ect-announcement-list>
+      </div>`,
+    );
     const [good, broken] = box.querySelectorAll('ect-announcement-list');
     await ready(good);
     await ready(broken, 'error');
