@@ -24,7 +24,11 @@ type Time = ICAL.Time;
 let ical: Promise<IcalModule> | undefined;
 
 function loadIcal(): Promise<IcalModule> {
-  ical ??= import('ical.js').then((module) => module.default);
+  if (!ical) {
+    ical = import('ical.js').then((module) => module.default);
+    // A failed load is tried again next time rather than cached.
+    ical.catch(() => (ical = undefined));
+  }
   return ical;
 }
 

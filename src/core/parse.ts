@@ -34,6 +34,15 @@ const BY_TYPE: Record<string, FeedFormat> = {
   'application/csv': 'csv',
 };
 
+const LABELS: Record<FeedFormat, string> = {
+  json: 'JSON',
+  jsonfeed: 'JSON Feed',
+  rss: 'RSS',
+  atom: 'Atom',
+  ics: 'iCalendar',
+  csv: 'CSV',
+};
+
 const XML_PROLOG = /^(?:\s+|<\?[\s\S]*?\?>|<!--[\s\S]*?-->|<!DOCTYPE[^>[]*(?:\[[\s\S]*?\])?\s*>)*/i;
 
 /** RSS, Atom or undefined, from the name of the XML document's root element. */
@@ -99,18 +108,25 @@ export async function parseFeed(
   const raw = typeof input === 'string' ? input : decodeFeed(input, contentType);
   const text = raw.replace(/^\ufeff/, '');
   const format = formatOption(options.format) ?? detectFormat(text, contentType);
-  switch (format) {
-    case 'rss':
-    case 'atom':
-      return parseXmlFeed(text, format, baseUrl);
-    case 'json':
-    case 'jsonfeed':
-      return parseJson(text, format, baseUrl);
-    case 'ics':
-      return parseIcs(text, baseUrl);
-    case 'csv': {
-      const { parseCsv } = await import('./parse-csv.js');
-      return parseCsv(text);
+  try {
+    switch (format) {
+      case 'rss':
+      case 'atom':
+        return await parseXmlFeed(text, format, baseUrl);
+      case 'json':
+      case 'jsonfeed':
+        return await parseJson(text, format, baseUrl);
+      case 'ics':
+        return await parseIcs(text, baseUrl);
+      case 'csv': {
+        const { parseCsv } = await import('./parse-csv.js');
+        return parseCsv(text);
+      }
     }
+  } catch (error) {
+    if (error instanceof FeedError) throw error;
+    // Anything else (a lazy module that failed to load, say) still reads as a feed failure.
+    const message = error instanceof Error ? error.message : String(error);
+    throw new FeedError(`${LABELS[format]}: ${message}`, { format, cause: error });
   }
 }

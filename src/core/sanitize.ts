@@ -147,6 +147,8 @@ function loadPurifier(): Promise<DOMPurify> {
     });
     return purify;
   });
+  // A failed load (offline, a deploy in between) is tried again next time, not cached.
+  purifier.catch(() => (purifier = undefined));
   return purifier;
 }
 

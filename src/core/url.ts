@@ -7,7 +7,6 @@ const LINK_PROTOCOLS = new Set(['http:', 'https:', 'mailto:', 'tel:']);
 const IMAGE_PROTOCOLS = new Set(['http:', 'https:']);
 
 // ASCII control characters (and DEL); browsers ignore many of them inside a scheme.
-// eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u001f\u007f]/g;
 // Everything before the first `:` when it looks like a scheme once whitespace is dropped.
 const SCHEME = /^([^:/?#]*):/;

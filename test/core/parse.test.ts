@@ -212,3 +212,23 @@ describe('parseFeed', () => {
     }
   });
 });
+
+// Last in this file: the policy stays in force for the rest of the page's life.
+describe('parseFeed under Trusted Types enforcement', () => {
+  before(function () {
+    if (!('trustedTypes' in window)) this.skip();
+    const meta = document.createElement('meta');
+    meta.httpEquiv = 'Content-Security-Policy';
+    meta.content =
+      "require-trusted-types-for 'script'; trusted-types ect-widgets dompurify lit-html";
+    document.head.append(meta);
+  });
+
+  it('parses XML and sanitizes HTML through the ect-widgets policy', async () => {
+    expect(() => new DOMParser().parseFromString('<rss/>', 'application/xml')).to.throw(TypeError);
+    const { bytes, contentType } = await served('file=rss-news.xml&type=application/rss%2Bxml');
+    const data = (await parseFeed(bytes, { contentType })) as ItemsData;
+    expect(data.items[0].html).to.contain('<p>');
+    expect(data.items[1].title).to.contain('<b>ด่วน</b>');
+  });
+});
