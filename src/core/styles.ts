@@ -58,6 +58,15 @@ export const hostStyles = css`
     padding: var(--_gap) 0;
     color: var(--_muted);
   }
+  [part~='loading'] {
+    display: block;
+  }
+  .skeleton:nth-child(3n + 2) {
+    width: 85%;
+  }
+  .skeleton:nth-child(3n + 3) {
+    width: 60%;
+  }
   [part~='error'] {
     color: var(--ect-error, #b42318);
   }
