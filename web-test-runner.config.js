@@ -1,4 +1,6 @@
+import rollupCommonjs from '@rollup/plugin-commonjs';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { fromRollup } from '@web/dev-server-rollup';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import * as puppeteer from 'puppeteer-core';
 import { feedRoutes } from './test/server/routes.js';
@@ -44,5 +46,14 @@ export default {
   browserStartTimeout: 120000,
   testsStartTimeout: 120000,
   middleware: [feedRoutes],
-  plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'auto-always' })],
+  plugins: [
+    // papaparse ships as a UMD script; the bundlers convert it, the test server must too.
+    fromRollup(rollupCommonjs)({
+      include: ['**/node_modules/papaparse/**'],
+      // Its Node-only streaming branch requires 'stream'; browsers never take it.
+      ignore: ['stream'],
+      strictRequires: false,
+    }),
+    esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'auto-always' }),
+  ],
 };

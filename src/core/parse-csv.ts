@@ -3,9 +3,7 @@
  * `race,color,elected,share`, or the Thai headers), quoted values with commas ("40,877"), CRLF
  * line ends; a BOM is removed before this. Rows are grouped into races by the race column.
  *
- * The parser is a small RFC 4180 reader rather than papaparse: papaparse ships only as a UMD
- * script, which cannot run as an ES module (the test runner and bundler-less users load modules
- * as they are). This module itself is imported lazily by `parseFeed`.
+ * Rows come from papaparse, imported lazily on the first CSV feed.
  */
 import { FeedError, type Race, type ResultsData } from './types.js';
 import { normalizeCandidate, type CandidateInput } from './parse-json.js';
@@ -54,89 +52,44 @@ interface Row {
   line: number;
 }
 
-/** The delimiter of the header line: comma, else semicolon (European Excel), else tab. */
-function delimiterOf(header: string): string {
-  const unquoted = header.replace(/"[^"]*"/g, '');
-  for (const candidate of [',', ';', '\t']) if (unquoted.includes(candidate)) return candidate;
-  return ',';
-}
-
-/** RFC 4180 rows: quoted fields may hold delimiters, `""` and line breaks. */
-function readRows(source: string, delimiter: string): Row[] {
+/**
+ * RFC 4180 rows through papaparse (loaded on first use): quoted fields may hold delimiters,
+ * `""` and line breaks; the delimiter (comma, semicolon, tab) is detected.
+ */
+async function readRows(source: string): Promise<Row[]> {
+  const { default: Papa } = await import('papaparse');
   const rows: Row[] = [];
-  let cells: string[] = [];
-  let cell = '';
   let line = 1;
-  let rowLine = 1;
-  let i = 0;
-  const endCell = () => {
-    cells.push(cell);
-    cell = '';
-  };
-  const endRow = () => {
-    endCell();
-    rows.push({ cells, line: rowLine });
-    cells = [];
-  };
-  while (i < source.length) {
-    const ch = source[i];
-    if (ch === '"' && cell.trim() === '') {
-      const quoteLine = line;
-      cell = '';
-      i++;
-      for (;;) {
-        if (i >= source.length) {
-          throw new FeedError(`CSV: line ${quoteLine}: a quoted value is never closed`, {
-            format: 'csv',
-          });
-        }
-        if (source[i] === '"') {
-          if (source[i + 1] === '"') {
-            cell += '"';
-            i += 2;
-            continue;
-          }
-          i++;
-          break;
-        }
-        if (source[i] === '\n') line++;
-        cell += source[i++];
-      }
-      // Text after the closing quote (`"a"b`) is kept, as Excel does.
-      while (
-        i < source.length &&
-        source[i] !== delimiter &&
-        source[i] !== '\n' &&
-        source[i] !== '\r'
-      ) {
-        cell += source[i++];
-      }
-      continue;
-    }
-    if (ch === delimiter) {
-      endCell();
-      i++;
-    } else if (ch === '\r' || ch === '\n') {
-      endRow();
-      i += ch === '\r' && source[i + 1] === '\n' ? 2 : 1;
-      line++;
-      rowLine = line;
-    } else {
-      cell += ch;
-      i++;
-    }
+  let offset = 0;
+  let unclosed: number | undefined;
+  Papa.parse<string[]>(source, {
+    skipEmptyLines: 'greedy',
+    delimitersToGuess: [',', ';', '\t'],
+    step: (result) => {
+      const start = line;
+      // Lines the row spans, counted up to where papaparse stopped reading it.
+      const end = result.meta.cursor;
+      for (let i = offset; i < end; i++) if (source.charCodeAt(i) === 10) line++;
+      offset = end;
+      if (result.errors.some((error) => error.type === 'Quotes')) unclosed ??= start;
+      rows.push({ cells: result.data, line: start });
+    },
+  });
+  if (unclosed !== undefined) {
+    throw new FeedError(`CSV: line ${unclosed}: a quoted value is never closed`, {
+      format: 'csv',
+    });
   }
-  if (cell !== '' || cells.length) endRow();
   return rows.filter((row) => row.cells.some((value) => value.trim() !== ''));
 }
 
 /** Parses results CSV into ResultsData, one race per distinct value of the race column. */
-export function parseCsv(source: string): ResultsData {
+export async function parseCsv(source: string): Promise<ResultsData> {
   const text = source.replace(/^\ufeff/, '');
   if (/^\s*</.test(text)) {
     throw new FeedError('CSV: expected CSV, got an HTML or XML document', { format: 'csv' });
   }
-  const rows = readRows(text, delimiterOf(text.split(/\r?\n/, 1)[0]));
+  const rows = await readRows(text);
   const [header, ...records] = rows;
   if (!header) throw new FeedError('CSV: the file is empty', { format: 'csv' });
   const columns = new Map<Column, number>();

@@ -7,9 +7,9 @@ async function fixtureBytes(name: string): Promise<ArrayBuffer> {
   return (await fetch(new URL(`../fixtures/${name}`, import.meta.url))).arrayBuffer();
 }
 
-function failure(run: () => unknown): FeedError {
+async function failure(run: () => Promise<unknown>): Promise<FeedError> {
   try {
-    run();
+    await run();
   } catch (error) {
     expect(error).to.be.instanceOf(FeedError);
     return error as FeedError;
@@ -20,7 +20,7 @@ function failure(run: () => unknown): FeedError {
 describe('parseCsv', () => {
   it('reads an Excel CSV with BOM, Thai headers, quoted grouped numbers and races', async () => {
     const text = decodeFeed(await fixtureBytes('results-th.csv'), 'text/csv');
-    const data = parseCsv(text);
+    const data = await parseCsv(text);
     expect(data.kind).to.equal('results');
     expect(data.races.map((race) => [race.id, race.name])).to.deep.equal([
       ['เขต 1', 'เขต 1'],
@@ -45,7 +45,7 @@ describe('parseCsv', () => {
   });
 
   it('reads English headers without a race column as one race', async () => {
-    const data = parseCsv(new TextDecoder().decode(await fixtureBytes('results-en.csv')));
+    const data = await parseCsv(new TextDecoder().decode(await fixtureBytes('results-en.csv')));
     expect(data.races).to.have.length(1);
     expect(data.races[0].id).to.equal('race-1');
     expect(data.races[0].candidates).to.deep.equal([
@@ -61,8 +61,8 @@ describe('parseCsv', () => {
     ]);
   });
 
-  it('reads semicolon-separated files', () => {
-    const data = parseCsv('number;name;party;votes\r\n1;ก;"พรรค ก; ใหม่";"1,234"\r\n');
+  it('reads semicolon-separated files', async () => {
+    const data = await parseCsv('number;name;party;votes\r\n1;ก;"พรรค ก; ใหม่";"1,234"\r\n');
     expect(data.races[0].candidates[0]).to.deep.equal({
       number: 1,
       name: 'ก',
@@ -71,30 +71,32 @@ describe('parseCsv', () => {
     });
   });
 
-  it('names the line and field of a vote that is not a number', () => {
-    const error = failure(() =>
+  it('names the line and field of a vote that is not a number', async () => {
+    const error = await failure(() =>
       parseCsv('number,name,party,votes\n1,ก,พรรค ก,100\n2,ข,พรรค ข,abc\n'),
     );
     expect(error.message).to.equal('CSV: line 3: votes "abc" is not a number');
     expect(error.details.format).to.equal('csv');
-    const empty = failure(() => parseCsv('number,name,party,votes\n1,ก,พรรค ก,\n'));
+    const empty = await failure(() => parseCsv('number,name,party,votes\n1,ก,พรรค ก,\n'));
     expect(empty.message).to.equal('CSV: line 2: votes is missing');
   });
 
-  it('names the missing columns', () => {
-    const error = failure(() => parseCsv('ลำดับ,ชื่อ,พรรค\n1,ก,พรรค ก\n'));
+  it('names the missing columns', async () => {
+    const error = await failure(() => parseCsv('ลำดับ,ชื่อ,พรรค\n1,ก,พรรค ก\n'));
     expect(error.message).to.match(/^CSV: missing columns number, votes /);
   });
 
-  it('reports an unclosed quote with its line', () => {
-    const error = failure(() => parseCsv('number,name,party,votes\n1,"ก,พรรค ก,100\n'));
+  it('reports an unclosed quote with its line', async () => {
+    const error = await failure(() => parseCsv('number,name,party,votes\n1,"ก,พรรค ก,100\n'));
     expect(error.message).to.equal('CSV: line 2: a quoted value is never closed');
   });
 
-  it('refuses HTML and empty files', () => {
-    expect(failure(() => parseCsv('<!DOCTYPE html><html></html>')).message).to.contain(
+  it('refuses HTML and empty files', async () => {
+    expect((await failure(() => parseCsv('<!DOCTYPE html><html></html>'))).message).to.contain(
       'got an HTML',
     );
-    expect(failure(() => parseCsv('\ufeff\r\n')).message).to.equal('CSV: the file is empty');
+    expect((await failure(() => parseCsv('\ufeff\r\n'))).message).to.equal(
+      'CSV: the file is empty',
+    );
   });
 });
