@@ -18,7 +18,7 @@ const isLibraryBuild = (config: UserConfig, env: ConfigEnv) =>
 const root = dirname(fileURLToPath(import.meta.url));
 // rxjs resolves to its ES5 build without 'es2015' (larger and slower).
 const conditions = [...defaultClientConditions, 'es2015'];
-// Some dependencies test process.env.NODE_ENV; browsers loading the bundle have no `process`.
+// Browsers have no `process`: a dependency testing process.env.NODE_ENV would throw there.
 const define = { 'process.env.NODE_ENV': JSON.stringify('production') };
 const LAZY = 'ect-lazy:';
 const FACADE = 'ect-lazy-facade';
@@ -33,9 +33,10 @@ const FACADE = 'ect-lazy-facade';
  * The per-element entries for bundler users are emitted unbundled into `dist/lib/` by
  * `tsc -p tsconfig.build.json`, which runs after this build (this build empties `dist/`).
  */
-export default defineConfig({
+export default defineConfig(({ command }) => ({
   resolve: { conditions },
-  define,
+  // Only for builds: Storybook's dev server loads this config too.
+  define: command === 'build' ? define : {},
   build: {
     outDir: 'dist',
     emptyOutDir: true,
@@ -61,7 +62,7 @@ export default defineConfig({
     },
   },
   plugins: [lazyPackages(), checkBundle()],
-});
+}));
 
 /**
  * Turns each `import('<package>')` in the source into `import('./chunks/<package>-<hash>.js')`
