@@ -1,21 +1,7 @@
 import { expect } from '@open-wc/testing';
+import { failure, fixtureBytes } from '../helpers/fixtures.js';
 import { decodeFeed } from '../../src/core/decode.js';
 import { parseCsv } from '../../src/core/parse-csv.js';
-import { FeedError } from '../../src/core/types.js';
-
-async function fixtureBytes(name: string): Promise<ArrayBuffer> {
-  return (await fetch(new URL(`../fixtures/${name}`, import.meta.url))).arrayBuffer();
-}
-
-async function failure(run: () => Promise<unknown>): Promise<FeedError> {
-  try {
-    await run();
-  } catch (error) {
-    expect(error).to.be.instanceOf(FeedError);
-    return error as FeedError;
-  }
-  throw new Error('expected a FeedError');
-}
 
 describe('parseCsv', () => {
   it('reads an Excel CSV with BOM, Thai headers, quoted grouped numbers and races', async () => {

@@ -1,22 +1,9 @@
 import { expect } from '@open-wc/testing';
+import { failure, fixtureText as fixture } from '../helpers/fixtures.js';
 import { parseIcs } from '../../src/core/parse-ics.js';
-import { FeedError, type CalendarEvent } from '../../src/core/types.js';
+import type { CalendarEvent } from '../../src/core/types.js';
 
 const FEED = 'https://www.ect.go.th/chiangrai/calendar.ics';
-
-async function fixture(name: string): Promise<string> {
-  return (await fetch(new URL(`../fixtures/${name}`, import.meta.url))).text();
-}
-
-async function failure(promise: Promise<unknown>): Promise<FeedError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).to.be.instanceOf(FeedError);
-    return error as FeedError;
-  }
-  throw new Error('expected a FeedError');
-}
 
 describe('parseIcs', () => {
   let events: CalendarEvent[];

@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
+import { failure, fixtureText as fixture } from '../helpers/fixtures.js';
 import { parseJson, toEventTime, toIsoDate, toNumber } from '../../src/core/parse-json.js';
 import {
-  FeedError,
   type CounterData,
   type EventsData,
   type ItemsData,
@@ -9,21 +9,6 @@ import {
 } from '../../src/core/types.js';
 
 const BASE = 'https://www.ect.go.th/chiangrai/feed/';
-
-async function fixture(name: string): Promise<string> {
-  const response = await fetch(new URL(`../fixtures/${name}`, import.meta.url));
-  return response.text();
-}
-
-async function failure(promise: Promise<unknown>): Promise<FeedError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).to.be.instanceOf(FeedError);
-    return error as FeedError;
-  }
-  throw new Error('expected a FeedError');
-}
 
 describe('parseJson: items', () => {
   it('normalizes the CONTRACT item shape', async () => {

@@ -1,22 +1,8 @@
 import { expect } from '@open-wc/testing';
+import { failure, fixtureText as fixture } from '../helpers/fixtures.js';
 import { parseXmlFeed } from '../../src/core/parse-xml.js';
-import { FeedError } from '../../src/core/types.js';
 
 const FEED = 'https://www.ect.go.th/chiangrai/rss/news.xml';
-
-async function fixture(name: string): Promise<string> {
-  return (await fetch(new URL(`../fixtures/${name}`, import.meta.url))).text();
-}
-
-async function failure(promise: Promise<unknown>): Promise<FeedError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).to.be.instanceOf(FeedError);
-    return error as FeedError;
-  }
-  throw new Error('expected a FeedError');
-}
 
 function tree(html: string): DocumentFragment {
   const template = document.createElement('template');

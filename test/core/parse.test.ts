@@ -1,4 +1,5 @@
 import { expect } from '@open-wc/testing';
+import { failure } from '../helpers/fixtures.js';
 import { detectFormat, parseFeed } from '../../src/core/parse.js';
 import {
   FeedError,
@@ -15,16 +16,6 @@ async function served(query: string) {
     contentType: response.headers.get('Content-Type'),
     url: response.url,
   };
-}
-
-async function failure(promise: Promise<unknown>): Promise<FeedError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).to.be.instanceOf(FeedError);
-    return error as FeedError;
-  }
-  throw new Error('expected a FeedError');
 }
 
 function detectError(text: string, contentType?: string): FeedError {
