@@ -2,6 +2,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { nothing } from 'lit';
 import { html, unsafeStatic } from 'lit/static-html.js';
 import '../src/announcement-list/announcement-list.js';
+import { setFeedFetch } from '../src/feed.js';
 
 const DAY = 24 * 60 * 60 * 1000;
 /** Dates relative to today, so the "new" badge shows on the newest items whenever this runs. */
@@ -64,6 +65,30 @@ const inline = (data: unknown) =>
     `<script type="application/json">${JSON.stringify(data).replace(/</g, '\\u003c')}</script>`,
   );
 
+/**
+ * Mocked feeds for the states: a route table of real Responses under `/story-feeds/`, every
+ * other URL fetched as usual.
+ */
+const mocked: Record<string, () => Promise<Response>> = {
+  '/story-feeds/loading': () => new Promise<Response>(() => {}),
+  '/story-feeds/error': async () => new Response('', { status: 503 }),
+  '/story-feeds/empty': async () =>
+    new Response('{"items": []}', { headers: { 'Content-Type': 'application/json' } }),
+  '/story-feeds/html': async () =>
+    new Response('<!doctype html><title>Not found</title>', {
+      headers: { 'Content-Type': 'text/html' },
+    }),
+};
+setFeedFetch((url, init) => {
+  const route = mocked[new URL(url, location.href).pathname];
+  return route ? route() : fetch(url, init);
+});
+
+const withSrc = (src: string, fallback?: string) =>
+  html`<ect-announcement-list src=${src} refresh="0"
+    >${fallback ? html`<a href="#all">${fallback}</a>` : nothing}</ect-announcement-list
+  >`;
+
 interface Args {
   limit: number;
   newDays: number;
@@ -102,3 +127,20 @@ export const News: Story = { args: { layout: 'news', category: 'ข่าวป�
 
 /** `category` keeps one category and drops the tabs; `limit` caps the list. */
 export const OneCategory: Story = { args: { category: 'ข่าวประกาศ', limit: 1 } };
+
+/** While the feed loads: a skeleton, announced as loading. */
+export const Loading: Story = { render: () => withSrc('/story-feeds/loading') };
+
+/** While the feed loads, the webmaster's own fallback content shows instead of the skeleton. */
+export const LoadingWithFallback: Story = {
+  render: () => withSrc('/story-feeds/loading', 'ข่าวประกาศทั้งหมดบนเว็บไซต์สำนักงาน'),
+};
+
+/** The server answers 503: the reason and a retry button. */
+export const ServerError: Story = { render: () => withSrc('/story-feeds/error') };
+
+/** An HTML page served where the feed should be. */
+export const NotAFeed: Story = { render: () => withSrc('/story-feeds/html') };
+
+/** The feed has no items. */
+export const Empty: Story = { render: () => withSrc('/story-feeds/empty') };
