@@ -5,6 +5,10 @@ import { chromeLauncher } from '@web/test-runner-chrome';
 import * as puppeteer from 'puppeteer-core';
 import { feedRoutes } from './test/server/routes.js';
 
+// The browsers run in a zone far from Bangkok, so every test proves that dates and times are
+// computed in the feed's or element's zone, never the viewer's.
+process.env.TZ = process.env.TEST_TZ ?? 'America/New_York';
+
 const chromium = chromeLauncher({
   launchOptions: {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
