@@ -1,14 +1,13 @@
-import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { msg } from '@lit/localize';
 import { customElement } from '../core/define.js';
-import { EctErrorEvent, EctLoadEvent } from '../core/events.js';
-import { FeedController } from '../core/feed-controller.js';
-import type { FeedSnapshot, FeedStatus } from '../core/feed-stream.js';
+import { FeedController, dispatchFeedEvents } from '../core/feed-controller.js';
+import type { FeedStatus } from '../core/feed-stream.js';
 import { formatBytes, formatDate, truncateText, type FormatOptions } from '../core/format.js';
 import { LangController } from '../core/localize.js';
 import { t } from '../core/messages.js';
-import { emptyTemplate, errorTemplate, loadingTemplate, staleTemplate } from '../core/status.js';
+import { emptyTemplate, feedStatus, staleNotice } from '../core/status.js';
 import { hostStyles } from '../core/styles.js';
 import type { FeedAttachment, FeedFormatOption, FeedItem, ItemsData } from '../core/types.js';
 import { safeImageUrl, safeUrl } from '../core/url.js';
@@ -113,7 +112,7 @@ export class EctAnnouncementList extends LitElement {
   private readonly feed = new FeedController(this, {
     kinds: ['items'],
     defaultRefresh: 300,
-    onChange: (snapshot, previous) => this.announce(snapshot, previous),
+    onChange: dispatchFeedEvents(this),
   });
 
   /** `loading`, `ready`, `stale`, `empty` or `error`; also reflected as the `state` attribute. */
@@ -126,23 +125,6 @@ export class EctAnnouncementList extends LitElement {
     this.feed.retry();
   }
 
-  protected override updated(changed: PropertyValues<this>): void {
-    super.updated(changed);
-    if (this.getAttribute('state') !== this.feed.status)
-      this.setAttribute('state', this.feed.status);
-  }
-
-  private announce(snapshot: FeedSnapshot, previous: FeedSnapshot): void {
-    if (snapshot.data && snapshot.data !== previous.data && snapshot.source) {
-      this.dispatchEvent(new EctLoadEvent({ data: snapshot.data, source: snapshot.source }));
-    }
-    if (snapshot.error && snapshot.error !== previous.error) {
-      this.dispatchEvent(
-        new EctErrorEvent({ message: snapshot.error.message, error: snapshot.error }),
-      );
-    }
-  }
-
   private get formatOptions(): FormatOptions {
     return {
       lang: this.i18n.lang,
@@ -152,41 +134,21 @@ export class EctAnnouncementList extends LitElement {
     };
   }
 
-  /** Light-DOM content other than inline data: the webmaster's fallback. */
-  private get hasFallback(): boolean {
-    return [...this.childNodes].some((node) =>
-      node instanceof Element
-        ? node.localName !== 'script'
-        : node.nodeType === Node.TEXT_NODE && !!node.textContent?.trim(),
-    );
-  }
-
   protected override render() {
     return this.i18n.render(() => this.renderContent());
   }
 
   private renderContent(): TemplateResult {
-    const { status, error } = this.feed.snapshot;
-    const data = this.feed.data;
-    const retry = () => this.feed.retry();
     const label = this.label || msg('Announcements', { id: 'announcements' });
-    const fallback = this.hasFallback ? html`<slot></slot>` : nothing;
-    if (!data) {
-      const body =
-        status === 'error'
-          ? html`${fallback}${errorTemplate(error, retry)}`
-          : status === 'loading'
-            ? this.hasFallback
-              ? fallback
-              : loadingTemplate()
-            : emptyTemplate();
-      return html`<section part="base" aria-label=${label} aria-busy=${status === 'loading'}>
-        ${body}
+    const data = this.feed.data;
+    const pending = feedStatus(this, this.feed);
+    if (pending || !data) {
+      return html`<section part="base" aria-label=${label} aria-busy=${this.state === 'loading'}>
+        ${pending}
       </section>`;
     }
     return html`<section part="base" aria-label=${label}>
-      ${status === 'stale' ? staleTemplate(error, retry) : nothing} ${this.renderItems(data, label)}
-      ${this.renderMore()}
+      ${staleNotice(this.feed)} ${this.renderItems(data, label)} ${this.renderMore()}
     </section>`;
   }
 

@@ -8,6 +8,7 @@ import {
   map,
   switchMap,
 } from 'rxjs';
+import { EctErrorEvent, EctLoadEvent } from './events.js';
 import { feed$, refreshFeed, isEmptyData, type FeedSnapshot } from './feed-stream.js';
 import { parseFeed } from './parse.js';
 import { FeedError, type FeedData, type FeedFormatOption, type FeedKind } from './types.js';
@@ -38,6 +39,32 @@ const INLINE_SELECTOR = Object.keys(INLINE_TYPES)
 /** The inline-data `<script>` child of an element, if any. */
 export function inlineScript(host: Element): HTMLScriptElement | null {
   return host.querySelector<HTMLScriptElement>(INLINE_SELECTOR);
+}
+
+/** Light-DOM content other than inline data: the webmaster's progressive fallback. */
+export function hasFallbackContent(host: Element): boolean {
+  return [...host.childNodes].some((node) =>
+    node instanceof Element
+      ? node.localName !== 'script'
+      : node.nodeType === Node.TEXT_NODE && !!node.textContent?.trim(),
+  );
+}
+
+/**
+ * The `onChange` an element passes to its controller to fire the public events: `ect-load`
+ * when different data is shown, `ect-error` when a new failure happens.
+ */
+export function dispatchFeedEvents(host: HTMLElement) {
+  return (snapshot: FeedSnapshot, previous: FeedSnapshot): void => {
+    if (snapshot.data && snapshot.data !== previous.data && snapshot.source) {
+      host.dispatchEvent(new EctLoadEvent({ data: snapshot.data, source: snapshot.source }));
+    }
+    if (snapshot.error && snapshot.error !== previous.error) {
+      host.dispatchEvent(
+        new EctErrorEvent({ message: snapshot.error.message, error: snapshot.error }),
+      );
+    }
+  };
 }
 
 type Request =
@@ -102,6 +129,12 @@ export class FeedController<K extends FeedKind> implements ReactiveController {
 
   hostUpdate(): void {
     if (this.subscription) this.requests.next(this.readRequest());
+  }
+
+  /** The reflected, read-only `state` attribute of the contract. */
+  hostUpdated(): void {
+    if (this.host.getAttribute('state') !== this.status)
+      this.host.setAttribute('state', this.status);
   }
 
   hostDisconnected(): void {

@@ -1,4 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
+import { hasFallbackContent } from './feed-controller.js';
+import type { FeedSnapshot } from './feed-stream.js';
 import { t } from './messages.js';
 import type { FeedError } from './types.js';
 
@@ -31,4 +33,35 @@ export function staleTemplate(error: FeedError | undefined, retry: () => void): 
     <span part="message" title=${error?.message ?? ''}>${t.stale()}</span>
     <button part="retry" type="button" @click=${retry}>${t.retry()}</button>
   </div>`;
+}
+
+/** What the state templates need of a `FeedController`. */
+export interface FeedLike {
+  readonly snapshot: FeedSnapshot;
+  retry(): void;
+}
+
+/**
+ * What an element shows before it has data: the webmaster's fallback (slotted light DOM) or a
+ * skeleton while loading, the fallback plus the error on a first-load failure, or the empty
+ * message. `undefined` once there is data to show; `stale()` gives the banner above it.
+ */
+export function feedStatus(
+  host: HTMLElement,
+  feed: FeedLike,
+  loadingLines = 3,
+): TemplateResult | undefined {
+  const { status, error, data } = feed.snapshot;
+  if (data) return undefined;
+  const fallback = hasFallbackContent(host);
+  const slot = fallback ? html`<slot></slot>` : nothing;
+  if (status === 'error') return html`${slot}${errorTemplate(error, () => feed.retry())}`;
+  if (status === 'loading') return fallback ? html`${slot}` : loadingTemplate(loadingLines);
+  return emptyTemplate();
+}
+
+/** The notice above data that a failed refresh left showing; nothing otherwise. */
+export function staleNotice(feed: FeedLike): TemplateResult | typeof nothing {
+  const { status, error } = feed.snapshot;
+  return status === 'stale' ? staleTemplate(error, () => feed.retry()) : nothing;
 }
