@@ -55,6 +55,9 @@ export const BACKOFF = {
   /** Errors a retry will not fix soon (404, 403, 410…) wait at least this long. */
   clientErrorMs: 5 * 60_000,
   minMs: 500,
+  /** `refresh` is clamped to this range: no hammering, and timers stay within setTimeout's range. */
+  minRefreshMs: 5_000,
+  maxRefreshMs: 86_400_000,
 };
 
 export function feedKey(request: Pick<FeedRequest, 'url' | 'format' | 'proxy'>): string {
@@ -203,7 +206,7 @@ function jitter(ms: number): number {
 
 /** Milliseconds until the next attempt; Infinity when only a manual refresh should fetch. */
 export function nextDelay(failures: number, error: FeedError | undefined, refresh: number): number {
-  const refreshMs = refresh * 1000;
+  const refreshMs = Math.min(Math.max(refresh * 1000, BACKOFF.minRefreshMs), BACKOFF.maxRefreshMs);
   if (!failures) return refresh > 0 ? jitter(refreshMs) : Infinity;
   const status = error?.details.status;
   if (status && status >= 400 && status < 500 && status !== 408 && status !== 429) {

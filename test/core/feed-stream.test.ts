@@ -192,6 +192,13 @@ describe('feed$: the shared feed stream', () => {
     );
   });
 
+  it('clamps refresh between 5 s and a day', () => {
+    sinon.stub(Math, 'random').returns(0.5);
+    expect(nextDelay(0, undefined, 1)).to.equal(5_000);
+    expect(nextDelay(0, undefined, 1e12)).to.equal(86_400_000);
+    expect(nextDelay(0, undefined, 0)).to.equal(Infinity);
+  });
+
   it('pauses while the page is hidden and fetches at once when it is shown, if due', async () => {
     clock = fakeTimers();
     sinon.stub(Math, 'random').returns(0.5);
