@@ -1,5 +1,6 @@
 import {
   NEVER,
+  from,
   Observable,
   ReplaySubject,
   Subject,
@@ -102,7 +103,7 @@ const registry = new Map<string, Entry>();
 /**
  * The shared, polled stream of one feed. Every subscriber of the same URL, format and proxy
  * shares one request loop; it starts with the first subscriber and stops (aborting any
- * request in flight) when the last one unsubscribes. The first snapshot comes at once:
+ * request in flight) a microtask after the last one unsubscribes. The first snapshot comes at once:
  * cached data from an earlier visit, or `loading`.
  */
 export function feed$(request: FeedRequest): Observable<FeedSnapshot> {
@@ -146,7 +147,9 @@ function createEntry(key: string, request: FeedRequest): Entry {
     }),
     share({
       connector: () => new ReplaySubject<FeedSnapshot>(1),
-      resetOnRefCountZero: true,
+      // Stop a microtask after the last subscriber leaves, so an element moved in the DOM
+      // (disconnected and connected again in one task) keeps its loop instead of refetching.
+      resetOnRefCountZero: () => from(Promise.resolve()),
       resetOnError: true,
       resetOnComplete: true,
     }),

@@ -365,6 +365,7 @@ describe('<ect-announcement-list>', () => {
     expect(hits).to.equal(1);
     const before = activeFeedCount();
     box.remove();
+    await Promise.resolve();
     expect(activeFeedCount()).to.equal(before - 1);
   });
 

@@ -126,6 +126,7 @@ describe('feed$: the shared feed stream', () => {
     subs[0].unsubscribe();
     expect(calls[0].signal.aborted).to.be.false;
     subs[1].unsubscribe();
+    await Promise.resolve();
     expect(calls[0].signal.aborted).to.be.true;
     expect(activeFeedCount()).to.equal(0);
     resolve(json(items('late')));
@@ -234,12 +235,25 @@ describe('feed$: the shared feed stream', () => {
     expect(snapshots.at(-1)?.status).to.equal('ready');
   });
 
+  it('keeps the loop when the only subscriber leaves and comes back in the same task', async () => {
+    const calls = routes(() => json(items('a')));
+    const feedUrl = url();
+    const first = watch(feedUrl);
+    await waitUntil(() => first.some((s) => s.status === 'ready'));
+    subs[0].unsubscribe();
+    const again = watch(feedUrl);
+    await new Promise((resolve) => realSetTimeout(resolve, 50));
+    expect(again.map((s) => s.status)).to.deep.equal(['ready']);
+    expect(calls).to.have.length(1);
+  });
+
   it('shows the cached data of an earlier visit at once, then revalidates', async () => {
     const feedUrl = url();
     routes(() => json(items('เก่า')));
     const first = watch(feedUrl);
     await waitUntil(() => first.some((s) => s.status === 'ready'));
     subs.forEach((s) => s.unsubscribe());
+    await Promise.resolve();
     let release!: () => void;
     const gate = new Promise<void>((r) => (release = r));
     routes(async () => {
