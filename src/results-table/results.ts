@@ -1,0 +1,97 @@
+/**
+ * Results maths for `<ect-results-table>`, over plain normalized data: ranks, shares, the
+ * leading mark, Thai-collated sorting, filtering, what changed between two refreshes, and CSV
+ * text for the download.
+ */
+import type { Candidate, Race } from '../core/types.js';
+
+export type SortKey = 'number' | 'name' | 'party' | 'votes';
+
+export interface ResultRow {
+  /** Stable across refreshes (number and name), for highlighting what changed. */
+  key: string;
+  candidate: Candidate;
+  /** 1 for the most votes; equal votes share a rank (1, 1, 3). */
+  rank: number;
+  /** Percent of the race's votes: the feed's own figure, else computed from the votes. */
+  share: number;
+  /** Most votes, alone, in a race that is not decided yet (no one elected, not official). */
+  leading: boolean;
+}
+
+const keyOf = (c: Candidate) => `${c.number}|${c.name}`;
+
+/** The rows of a race, in feed order. */
+export function raceRows(race: Race): ResultRow[] {
+  const candidates = race.candidates;
+  const total = candidates.reduce((sum, c) => sum + c.votes, 0);
+  const votes = candidates.map((c) => c.votes).sort((a, b) => b - a);
+  const ranks = new Map<number, number>();
+  votes.forEach((v, i) => {
+    if (!ranks.has(v)) ranks.set(v, i + 1);
+  });
+  const open = !race.official && !candidates.some((c) => c.elected);
+  return candidates.map((candidate) => ({
+    key: keyOf(candidate),
+    candidate,
+    rank: ranks.get(candidate.votes)!,
+    share: candidate.share ?? (total ? (100 * candidate.votes) / total : 0),
+    leading: open && candidate.votes > 0 && candidate.votes === votes[0] && votes[1] !== votes[0],
+  }));
+}
+
+let collator: Intl.Collator | undefined;
+
+/** Thai dictionary order (leading vowels such as เ ไ skipped), numbers by value. */
+export function compareText(a: string, b: string): number {
+  return (collator ??= new Intl.Collator('th', { numeric: true })).compare(a, b);
+}
+
+function compare(key: SortKey, a: Candidate, b: Candidate): number {
+  if (key === 'votes') return a.votes - b.votes;
+  if (key === 'number') {
+    return typeof a.number === 'number' && typeof b.number === 'number'
+      ? a.number - b.number
+      : compareText(String(a.number), String(b.number));
+  }
+  return compareText(a[key] ?? '', b[key] ?? '');
+}
+
+/** A sorted copy; ties keep ballot-number order. */
+export function sortRows(rows: ResultRow[], key: SortKey, descending: boolean): ResultRow[] {
+  const sign = descending ? -1 : 1;
+  return [...rows].sort(
+    (a, b) =>
+      sign * compare(key, a.candidate, b.candidate) || compare('number', a.candidate, b.candidate),
+  );
+}
+
+/** Rows whose candidate or party name contains the query (case-insensitive). */
+export function filterRows(rows: ResultRow[], query: string): ResultRow[] {
+  const q = query.trim().toLowerCase();
+  if (!q) return rows;
+  return rows.filter(({ candidate: c }) => `${c.name}\n${c.party ?? ''}`.toLowerCase().includes(q));
+}
+
+/** Keys of the candidates whose votes or elected mark differ from `before` (or who are new). */
+export function changedKeys(before: Race, after: Race): Set<string> {
+  const old = new Map(before.candidates.map((c) => [keyOf(c), `${c.votes}${c.elected}`]));
+  return new Set(
+    after.candidates.filter((c) => old.get(keyOf(c)) !== `${c.votes}${c.elected}`).map(keyOf),
+  );
+}
+
+/**
+ * One CSV field: quoted when it holds a quote, comma or line break; a leading `= + - @` (or tab,
+ * CR) gets a `'` so that a spreadsheet shows the text instead of running it as a formula.
+ */
+export function csvCell(value: string | number | undefined): string {
+  let text = value === undefined ? '' : String(value);
+  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** CSV text (CRLF, as Excel writes it) of rows of fields. */
+export function toCsv(rows: (string | number | undefined)[][]): string {
+  return rows.map((row) => row.map(csvCell).join(',') + '\r\n').join('');
+}
