@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { dirname, posix } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   build,
@@ -25,10 +25,13 @@ const FACADE = 'ect-lazy-facade';
 
 /**
  * `dist/ect-widgets.js`: the one file a webmaster references, with everything it imports
- * statically inside, our own lazily imported modules (`import('./parse-csv.js')`) too. Only
- * packages imported lazily (`import('dompurify')`, `import('ical.js')`) stay apart: each is
- * built on its own into `dist/chunks/<package>-<hash>.js` and loaded by a relative `import()`,
- * so `dist/` works wherever it is copied or served from.
+ * statically inside. What only some feeds need is loaded lazily from `dist/chunks/`, by a
+ * relative `import()`, so `dist/` works wherever it is copied or served from:
+ * - our own lazily imported modules (`import('./parse-csv.js')`) become chunks that import what
+ *   they share (FeedError, the normalizers) from `../ect-widgets.js`, so there is one instance
+ *   of each shared module and class;
+ * - packages imported lazily (`import('dompurify')`, `import('ical.js')`) are each built on their
+ *   own into `chunks/<package>-<hash>.js`, with no import at all.
  *
  * The per-element entries for bundler users are emitted unbundled into `dist/lib/` by
  * `tsc -p tsconfig.build.json`, which runs after this build (this build empties `dist/`).
@@ -48,10 +51,14 @@ export default defineConfig(({ command }) => ({
       fileName: (_format, name) => `${name}.js`,
     },
     rolldownOptions: {
+      // The entry chunk may export more than src/index.ts does: what the lazy chunks import.
+      preserveEntrySignatures: 'allow-extension',
       output: {
-        // One file: Rolldown would otherwise split modules shared with a lazy module into a
-        // chunk that the bundle imports statically.
-        codeSplitting: false,
+        // Every module the entry loads statically goes into the entry chunk; Rolldown would
+        // otherwise put the modules it shares with a lazy chunk (types, parse-json) into a
+        // common chunk that ect-widgets.js imports statically.
+        codeSplitting: { groups: [{ name: 'ect-widgets', tags: ['$initial'] }] },
+        chunkFileNames: 'chunks/[name]-[hash].js',
         // Vite keeps whitespace in ES library builds for the sake of downstream tree-shaking;
         // this file goes straight to browsers, so minify it fully.
         minify: true,
@@ -65,9 +72,10 @@ export default defineConfig(({ command }) => ({
 }));
 
 /**
- * Turns each `import('<package>')` in the source into `import('./chunks/<package>-<hash>.js')`
- * and emits that file: the package built alone (with any CommonJS interop it needs), behind an
- * ES module facade that re-exports it, so the import gives the same namespace as before.
+ * Turns each `import('<package>')` in the source into a relative `import()` of
+ * `chunks/<package>-<hash>.js` and emits that file: the package built alone (with any CommonJS
+ * interop it needs), behind an ES module facade that re-exports it, so the import gives the same
+ * namespace as before.
  */
 function lazyPackages(): Plugin {
   const files = new Map<string, Promise<{ fileName: string; code: string }>>();
@@ -83,11 +91,15 @@ function lazyPackages(): Plugin {
       fileNames.set(LAZY + source, (await files.get(source)!).fileName);
       return { id: LAZY + source, external: true };
     },
-    outputOptions(output) {
-      return {
-        ...output,
-        paths: (id: string) => (fileNames.has(id) ? `./${fileNames.get(id)}` : id),
-      };
+    // The path of the package chunk relative to the chunk that imports it.
+    renderChunk(code, chunk) {
+      const from = posix.dirname(chunk.fileName);
+      return code.replace(/(["'`])(ect-lazy:[^"'`]+)\1/g, (match, quote: string, id: string) => {
+        const fileName = fileNames.get(id);
+        if (!fileName) return match;
+        const path = posix.relative(from, fileName);
+        return `${quote}${path.startsWith('.') ? path : `./${path}`}${quote}`;
+      });
     },
     async generateBundle() {
       for (const file of await Promise.all(files.values())) {
@@ -162,7 +174,9 @@ function checkBundle(): Plugin {
       const files = Object.values(bundle).map((file) => ({
         fileName: file.fileName,
         code: file.type === 'chunk' ? file.code : String(file.source),
+        isEntry: file.type === 'chunk' && file.isEntry,
         imports: file.type === 'chunk' ? file.imports : [],
+        modules: file.type === 'chunk' ? Object.keys(file.modules) : [],
       }));
       const errors = problems(files);
       if (errors.length > 0) this.error(`dist/ is not self-contained:\n  ${errors.join('\n  ')}`);
@@ -170,28 +184,63 @@ function checkBundle(): Plugin {
   };
 }
 
+const ENTRY = 'ect-widgets.js';
+/** `import … from "x"`, `import "x"`, `export … from "x"`; group 2 is the specifier. */
+const STATEMENT =
+  /(?:^|[;}\s])(?:import|export)\s*(?:[{*\w$][^"'`;]*?\bfrom\s*)?(["'`])([^"'`]*)\1/g;
+
 /**
- * No file may import anything statically (lit, rxjs and the locales are inside the bundle), and
- * every `import()` must load one of the emitted package chunks by a relative path: a bare
- * specifier would need an import map, an absolute one would break when `dist/` moves.
+ * `ect-widgets.js` imports nothing statically (lit, rxjs and the locales are inside it), nor do
+ * the package chunks. Our own lazy chunks statically import only `ect-widgets.js` (or each
+ * other), by a relative path, and no module is in two files (one FeedError class for
+ * `instanceof`). Every `import()`
+ * loads an emitted file by a relative path: a bare specifier would need an import map, an
+ * absolute one would break when `dist/` moves.
  */
-function problems(files: Array<{ fileName: string; code: string; imports: string[] }>): string[] {
+function problems(
+  files: Array<{
+    fileName: string;
+    code: string;
+    isEntry: boolean;
+    imports: string[];
+    modules: string[];
+  }>,
+): string[] {
   const errors: string[] = [];
   const names = new Set(files.map((file) => file.fileName));
+  const target = (from: string, specifier: string) =>
+    /^\.\.?\//.test(specifier) ? posix.join(posix.dirname(from), specifier) : undefined;
+  const owners = new Map<string, string>();
+  const chunks = new Set(files.filter((f) => f.modules.length > 0).map((f) => f.fileName));
   for (const file of files.filter((f) => f.fileName.endsWith('.js'))) {
-    if (file.imports.length > 0) {
-      errors.push(`${file.fileName} imports ${file.imports.join(', ')} statically`);
+    // Our lazy chunks (the other chunks with modules) may import the entry or each other;
+    // the entry and the package chunks (emitted as assets) import nothing statically.
+    const lazy = !file.isEntry && file.modules.length > 0;
+    const statically = file.imports.filter((name) => !lazy || !chunks.has(name));
+    if (statically.length > 0) {
+      errors.push(`${file.fileName} imports ${statically.join(', ')} statically`);
     }
-    if (/(?:^|[;}\s])import\s*(?:[{*\w$]|["'`])|\bexport\s*\*\s*from\b/.test(file.code)) {
-      errors.push(`${file.fileName} has an import statement`);
+    for (const [, , specifier] of file.code.matchAll(STATEMENT)) {
+      const path = target(file.fileName, specifier);
+      if (!lazy || !path || !chunks.has(path)) {
+        errors.push(`${file.fileName} has an import statement of ${specifier}`);
+      }
     }
     for (const [, argument] of file.code.matchAll(/\bimport\s*\(\s*([^)]{0,80})\)/g)) {
-      const target = /^[`'"]\.\/([^`'"]+)[`'"]$/.exec(argument)?.[1];
-      const dir = file.fileName.includes('/') ? file.fileName.replace(/[^/]+$/, '') : '';
-      if (!target || !names.has(dir + target)) {
+      const specifier = /^[`'"]([^`'"]+)[`'"]$/.exec(argument)?.[1];
+      const path = specifier && target(file.fileName, specifier);
+      if (!path || !names.has(path)) {
         errors.push(`${file.fileName} has import(${argument}), not an emitted file beside it`);
       }
     }
+    for (const id of file.modules) {
+      const owner = owners.get(id);
+      if (owner) errors.push(`${id} is in both ${owner} and ${file.fileName}`);
+      owners.set(id, file.fileName);
+    }
+  }
+  if (!files.some((file) => file.isEntry && file.fileName === ENTRY)) {
+    errors.push(`no entry chunk ${ENTRY}`);
   }
   return errors;
 }

@@ -1,4 +1,5 @@
-// Which lazy chunks a page that uses only dist/ect-widgets.js makes the browser fetch.
+// Which lazy chunks a page that uses only dist/ect-widgets.js makes the browser fetch: element
+// pages (RSS), and pages that parse iCalendar and CSV with the bundle's parseFeed.
 export const title = 'Lazy chunks fetched by a page using dist/ect-widgets.js';
 
 const TIMEOUT = 15_000;
@@ -37,8 +38,65 @@ const FEEDS = {
   ]),
 };
 
+const ICS = `BEGIN:VCALENDAR\r
+VERSION:2.0\r
+PRODID:-//ECT Chiang Rai//bench//TH\r
+BEGIN:VEVENT\r
+UID:bench-1@ect.go.th\r
+DTSTAMP:20220601T000000Z\r
+DTSTART;TZID=Asia/Bangkok:20220616T093000\r
+DTEND;TZID=Asia/Bangkok:20220616T120000\r
+SUMMARY:รับสมัครเลือกตั้ง\r
+END:VEVENT\r
+END:VCALENDAR\r
+`;
+
+const CSV =
+  '\ufeffหมายเลข,ชื่อ,พรรค,คะแนน\r\n1,นายสมชาย ใจดี,พรรค ก,"40,877"\r\n2,นางสาวสมศรี มีสุข,พรรค ข,35104\r\n';
+
+/**
+ * Pages that parse a feed with the bundle's own `parseFeed` (no element shows events or results
+ * yet): what they report, and that a parse failure in a lazy chunk is the bundle's FeedError.
+ */
+const PARSED = {
+  'iCalendar through parseFeed': {
+    feed: { path: '/feeds/events.ics', type: 'text/calendar; charset=utf-8', body: ICS },
+    expect: (data) =>
+      data.kind === 'events' && data.events[0]?.start === '2022-06-16T09:30:00+07:00',
+  },
+  'CSV through parseFeed': {
+    feed: { path: '/feeds/results.csv', type: 'text/csv; charset=utf-8', body: CSV },
+    expect: (data) => data.kind === 'results' && data.races[0]?.candidates[0]?.votes === 40877,
+  },
+  'broken CSV: a FeedError': {
+    feed: { path: '/feeds/broken.csv', type: 'text/csv', body: 'name,party\r\nก,ข\r\n' },
+    expect: (data) => data.error === 'FeedError' && /^CSV: missing column/.test(data.message),
+  },
+};
+
 /** What each page should fetch besides the bundle (targets, checked with --check). */
-const EXPECTED = { 'plain RSS': [], 'RSS with HTML descriptions': ['dompurify'] };
+const EXPECTED = {
+  'plain RSS': [],
+  'RSS with HTML descriptions': ['dompurify'],
+  'iCalendar through parseFeed': ['parse-ics', 'ical'],
+  'CSV through parseFeed': ['parse-csv', 'papaparse'],
+  'broken CSV: a FeedError': ['parse-csv', 'papaparse'],
+};
+
+/** The page script: parses one feed and publishes the result (or the error) for the bench. */
+const parsePage = (
+  feedPath,
+) => `<!doctype html><html lang="th"><meta charset="utf-8"><title>bench</title>
+<script type="module">
+import { parseFeed, FeedError } from '${MOUNT}ect-widgets.js';
+const response = await fetch('${feedPath}');
+window.benchResult = parseFeed(await response.arrayBuffer(), {
+  contentType: response.headers.get('content-type'),
+}).then(
+  (data) => data,
+  (error) => ({ error: error instanceof FeedError ? 'FeedError' : String(error), message: error.message }),
+);
+</script>`;
 
 export async function run({ dist, table, target, browser, serve }) {
   const results = [];
@@ -51,13 +109,18 @@ export async function run({ dist, table, target, browser, serve }) {
 <script type="module" src="${MOUNT}ect-widgets.js"></script>
 <ect-announcement-list src="/feeds/${i}.rss"></ect-announcement-list>`,
     };
-    return { name, path: `/page-${i}.html` };
+    return { name, path: `/page-${i}.html`, state: elementState };
+  });
+  Object.entries(PARSED).forEach(([name, { feed, expect }], i) => {
+    files[feed.path] = { type: feed.type, body: feed.body };
+    files[`/parse-${i}.html`] = { type: 'text/html; charset=utf-8', body: parsePage(feed.path) };
+    pages.push({ name, path: `/parse-${i}.html`, state: (page) => parsedState(page, expect) });
   });
   const server = await serve({ root: dist, mount: MOUNT, files });
   const chromium = await browser();
-  const rows = [['page', 'state', 'ready after', 'chunks fetched']];
+  const rows = [['page', 'state', 'ready after', 'chunks fetched', 'bundle loads']];
   try {
-    for (const { name, path } of pages) {
+    for (const { name, path, state: check } of pages) {
       const page = await chromium.newPage();
       const errors = [];
       page.on('pageerror', (error) => errors.push(error.message));
@@ -66,15 +129,7 @@ export async function run({ dist, table, target, browser, serve }) {
       await page.goto(server.url + path);
       let state = 'timeout';
       try {
-        const handle = await page.waitForFunction(
-          () => {
-            const value = document.querySelector('ect-announcement-list')?.getAttribute('state');
-            return value && value !== 'loading' ? value : undefined;
-          },
-          undefined,
-          { timeout: TIMEOUT },
-        );
-        state = await handle.jsonValue();
+        state = await check(page);
       } catch {
         // Reported as the state "timeout".
       }
@@ -84,15 +139,18 @@ export async function run({ dist, table, target, browser, serve }) {
       const names = scripts
         .filter((p) => !p.endsWith('/ect-widgets.js'))
         .map((p) => p.slice(MOUNT.length));
-      rows.push([name, state, readyAfter, names.join(', ') || 'none']);
+      // A lazy chunk importing the bundle under another URL would load a second copy.
+      const bundles = scripts.length - names.length;
+      rows.push([name, state, readyAfter, names.join(', ') || 'none', String(bundles)]);
       const want = EXPECTED[name];
       const pass =
         state === 'ready' &&
         errors.length === 0 &&
+        bundles === 1 &&
         names.length === want.length &&
         want.every((prefix) => names.some((n) => n.startsWith(`chunks/${prefix}-`)));
       results.push([
-        `${name}: fetches ${want.length ? `the ${want.join(', ')} chunk only` : 'no chunk'}`,
+        `${name}: fetches ${want.length ? `the ${want.join(', ')} chunk${want.length > 1 ? 's' : ''} only` : 'no chunk'}`,
         pass,
         errors.length ? `uncaught: ${errors[0]}` : undefined,
       ]);
@@ -103,4 +161,24 @@ export async function run({ dist, table, target, browser, serve }) {
   }
   table(rows);
   for (const result of results) target(...result);
+}
+
+/** The state the element reflects, once it is not `loading`. */
+async function elementState(page) {
+  const handle = await page.waitForFunction(
+    () => {
+      const value = document.querySelector('ect-announcement-list')?.getAttribute('state');
+      return value && value !== 'loading' ? value : undefined;
+    },
+    undefined,
+    { timeout: TIMEOUT },
+  );
+  return handle.jsonValue();
+}
+
+/** `ready` when the page's parse result is what `expect` wants, else what it got. */
+async function parsedState(page, expect) {
+  await page.waitForFunction(() => window.benchResult, undefined, { timeout: TIMEOUT });
+  const result = await page.evaluate(() => window.benchResult);
+  return expect(result) ? 'ready' : JSON.stringify(result).slice(0, 80);
 }

@@ -4,7 +4,6 @@
  */
 import { decodeFeed } from './decode.js';
 import { looksLikeHtml, parseJson } from './parse-json.js';
-import { parseIcs } from './parse-ics.js';
 import { parseXmlFeed } from './parse-xml.js';
 import {
   FEED_FORMATS,
@@ -116,8 +115,10 @@ export async function parseFeed(
       case 'json':
       case 'jsonfeed':
         return await parseJson(text, format, baseUrl);
-      case 'ics':
+      case 'ics': {
+        const { parseIcs } = await import('./parse-ics.js');
         return await parseIcs(text, baseUrl);
+      }
       case 'csv': {
         const { parseCsv } = await import('./parse-csv.js');
         return parseCsv(text);
