@@ -9,7 +9,13 @@ import {
   switchMap,
 } from 'rxjs';
 import { EctErrorEvent, EctLoadEvent } from './events.js';
-import { feed$, refreshFeed, isEmptyData, type FeedSnapshot } from './feed-stream.js';
+import {
+  feed$,
+  refreshFeed,
+  isEmptyData,
+  type FeedRequest,
+  type FeedSnapshot,
+} from './feed-stream.js';
 import { parseFeed } from './parse.js';
 import { FeedError, type FeedData, type FeedFormatOption, type FeedKind } from './types.js';
 
@@ -20,6 +26,8 @@ export interface FeedHost extends ReactiveControllerHost, HTMLElement {
   refresh?: number | null;
   proxy?: string | null;
   data?: unknown;
+  /** Follow `src` as a live stream instead of polling it (when the element offers `live`). */
+  live?: boolean | null;
 }
 
 /** `<script type>` values that carry inline feed data, and the format each means. */
@@ -69,7 +77,14 @@ export function dispatchFeedEvents(host: HTMLElement) {
 
 type Request =
   | { kind: 'none' }
-  | { kind: 'url'; url: string; format: FeedFormatOption; proxy: string | null; refresh: number }
+  | {
+      kind: 'url';
+      url: string;
+      format: FeedFormatOption;
+      proxy: string | null;
+      refresh: number;
+      live: boolean;
+    }
   | { kind: 'inline'; text: string; format: FeedFormatOption }
   | { kind: 'data'; value: unknown };
 
@@ -87,6 +102,8 @@ export interface FeedControllerOptions<K extends FeedKind> {
   defaultRefresh: number;
   /** Called with every new snapshot, before the host re-renders (dispatch events here). */
   onChange?: (snapshot: FeedSnapshot, previous: FeedSnapshot) => void;
+  /** The stream to follow instead of polling when the host's `live` is set (`live$` of sse.ts). */
+  live?: (request: FeedRequest) => Observable<FeedSnapshot>;
 }
 
 /**
@@ -145,7 +162,7 @@ export class FeedController<K extends FeedKind> implements ReactiveController {
   /** Fetch again now (the Retry button); inline data is parsed again. */
   retry(): void {
     const request = this.requests.value;
-    if (request.kind === 'url') refreshFeed(request);
+    if (request.kind === 'url' && !request.live) refreshFeed(request);
     else {
       this.requests.next({ kind: 'none' });
       this.requests.next(this.readRequest());
@@ -170,6 +187,7 @@ export class FeedController<K extends FeedKind> implements ReactiveController {
         format: host.format || 'auto',
         proxy: host.proxy || null,
         refresh: Number.isFinite(refresh) && refresh >= 0 ? refresh : this.options.defaultRefresh,
+        live: Boolean(host.live && this.options.live),
       };
     }
     const script = inlineScript(host);
@@ -189,7 +207,9 @@ export class FeedController<K extends FeedKind> implements ReactiveController {
       case 'none':
         return from([{ status: 'empty', version: this.snapshot.version } satisfies FeedSnapshot]);
       case 'url':
-        return feed$(request).pipe(map((snapshot) => this.checkKind(snapshot)));
+        return (request.live ? this.options.live! : feed$)(request).pipe(
+          map((snapshot) => this.checkKind(snapshot)),
+        );
       case 'inline':
         return this.parsed(request.text, request.format);
       case 'data':
@@ -249,7 +269,8 @@ function sameRequest(a: Request, b: Request): boolean {
         a.url === other.url &&
         a.format === other.format &&
         a.proxy === other.proxy &&
-        a.refresh === other.refresh
+        a.refresh === other.refresh &&
+        a.live === other.live
       );
     }
     case 'inline': {
