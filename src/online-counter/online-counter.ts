@@ -183,8 +183,9 @@ export class EctOnlineCounter extends LitElement {
   }
 
   private renderStaleNote(reason: string | undefined, options: FormatOptions): TemplateResult {
-    const note = this.receivedAt
-      ? msg(str`as of ${formatTime(this.receivedAt, options)}`, { id: 'online-counter.as-of' })
+    const time = this.receivedAt && formatTime(this.receivedAt, options);
+    const note = time
+      ? msg(str`as of ${time}`, { id: 'online-counter.as-of' })
       : msg('saved figures', { id: 'online-counter.saved' });
     return html`<span part="note" title=${reason ?? ''}>(${note})</span>`;
   }
