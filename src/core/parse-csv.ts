@@ -83,9 +83,18 @@ async function readRows(source: string): Promise<Row[]> {
   return rows.filter((row) => row.cells.some((value) => value.trim() !== ''));
 }
 
+/** Inline CSV in a page is indented like the HTML around it: drop the indent all lines share. */
+function dedent(text: string): string {
+  const indent = (text.match(/^[ \t]*(?=\S)/gm) ?? ['']).reduce(
+    (min, space) => Math.min(min, space.length),
+    Infinity,
+  );
+  return indent ? text.replace(new RegExp(`^[ \\t]{${indent}}`, 'gm'), '') : text;
+}
+
 /** Parses results CSV into ResultsData, one race per distinct value of the race column. */
 export async function parseCsv(source: string): Promise<ResultsData> {
-  const text = source.replace(/^\ufeff/, '');
+  const text = dedent(source.replace(/^\ufeff/, ''));
   if (/^\s*</.test(text)) {
     throw new FeedError('CSV: expected CSV, got an HTML or XML document', { format: 'csv' });
   }
