@@ -7,7 +7,6 @@
  * JSON (nulls, numbers for strings, `__proto__` keys) gives omitted fields or a FeedError, never
  * a TypeError or a polluted prototype.
  */
-import { collapseWhitespace, htmlContent } from './sanitize.js';
 import {
   FeedError,
   type CalendarEvent,
@@ -24,6 +23,35 @@ import {
 import { safeColor, safeImageUrl, safeUrl } from './url.js';
 
 export type JsonObject = Record<string, unknown>;
+
+/** Collapses runs of whitespace (including no-break spaces) to single spaces and trims. */
+export function collapseWhitespace(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/** Markup or an entity reference: only then is the sanitizer (and DOMPurify) worth loading. */
+export function hasMarkup(text: string): boolean {
+  return /<[a-z!/]|&[#a-z0-9]+;/i.test(text);
+}
+
+let sanitizer: Promise<typeof import('./sanitize.js')> | undefined;
+
+/**
+ * A feed's HTML-or-text field: plain text is only whitespace-collapsed; text with markup or
+ * entity references is sanitized (sanitize.ts, loaded on first use).
+ */
+export async function htmlContent(
+  value: string,
+  baseUrl?: string,
+): Promise<{ html?: string; text: string; image?: string }> {
+  if (!hasMarkup(value)) return { text: collapseWhitespace(value) };
+  if (!sanitizer) {
+    sanitizer = import('./sanitize.js');
+    // A failed load (offline, a deploy in between) is tried again next time, not cached.
+    sanitizer.catch(() => (sanitizer = undefined));
+  }
+  return (await sanitizer).sanitizeHtml(value, baseUrl);
+}
 
 export function isObject(value: unknown): value is JsonObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value);

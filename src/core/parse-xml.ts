@@ -5,14 +5,15 @@
  */
 import {
   cleanText,
+  collapseWhitespace,
   hashId,
+  htmlContent,
   isPinnedCategory,
   looksLikeHtml,
   toIsoDate,
   toInteger,
   uniqueStrings,
 } from './parse-json.js';
-import { collapseWhitespace, htmlContent } from './sanitize.js';
 import { parseXml } from './trusted-types.js';
 import { FeedError, type FeedAttachment, type FeedItem, type ItemsData } from './types.js';
 import { safeImageUrl, safeUrl } from './url.js';

@@ -1,9 +1,10 @@
 /**
  * HTML from feeds (RSS descriptions, Atom content, JSON Feed `content_html`) through DOMPurify
- * with a small allow-list. DOMPurify is imported on first use only, so feeds without markup never
- * load it: callers test `hasMarkup` first (see `htmlContent`).
+ * with a small allow-list. `htmlContent` (parse-json.ts) imports this module, DOMPurify with it,
+ * on first use only, so feeds without markup never load either.
  */
-import type { DOMPurify } from 'dompurify';
+import createDOMPurify, { type DOMPurify } from 'dompurify';
+import { collapseWhitespace } from './parse-json.js';
 import { trustedTypesPolicy } from './trusted-types.js';
 import { safeImageUrl, safeUrl } from './url.js';
 
@@ -95,61 +96,44 @@ const TEXT_BREAKS = new Set([
   'UL',
 ]);
 
-/** Markup or an entity reference: only then is DOMPurify worth loading. */
-const MARKUP = /<[a-z!/]|&[#a-z0-9]+;/i;
-
-export function hasMarkup(text: string): boolean {
-  return MARKUP.test(text);
-}
-
-/** Collapses runs of whitespace (including no-break spaces) to single spaces and trims. */
-export function collapseWhitespace(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
-}
-
-let purifier: Promise<DOMPurify> | undefined;
+let purifier: DOMPurify | undefined;
 /** Base URL of the sanitize call in progress (sanitizing is synchronous, so one at a time). */
 let currentBase: string | undefined;
 
 /** A dedicated instance, so the hooks never touch a DOMPurify the host page uses itself. */
-function loadPurifier(): Promise<DOMPurify> {
-  purifier ??= import('dompurify').then(({ default: factory }) => {
-    const purify = factory(window);
-    purify.addHook('uponSanitizeElement', (node, data) => {
-      if (UNWRAPPED_BLOCKS.has(data.tagName) && node.parentNode && node.nextSibling) {
-        node.parentNode.insertBefore(node.ownerDocument!.createElement('br'), node.nextSibling);
-      }
-    });
-    purify.addHook('uponSanitizeAttribute', (node, data) => {
-      if (data.attrName === 'href') {
-        const href = safeUrl(data.attrValue, currentBase);
-        if (href) data.attrValue = href;
-        else data.keepAttr = false;
-      } else if (data.attrName === 'src') {
-        const src = node.nodeName === 'IMG' ? safeImageUrl(data.attrValue, currentBase) : undefined;
-        if (src) data.attrValue = src;
-        else data.keepAttr = false;
-      }
-    });
-    purify.addHook('afterSanitizeAttributes', (node) => {
-      if (!(node instanceof Element)) return;
-      if (node.nodeName === 'IMG' && !node.hasAttribute('src')) {
-        node.remove();
-        return;
-      }
-      if (!node.hasAttribute('target')) return;
-      // Only a new tab: `_top` or `_parent` would navigate the host page away.
-      if (node.nodeName === 'A' && node.getAttribute('target') === '_blank') {
-        node.setAttribute('rel', 'noopener noreferrer');
-      } else {
-        node.removeAttribute('target');
-      }
-    });
-    return purify;
+function createPurifier(): DOMPurify {
+  const purify = createDOMPurify(window);
+  purify.addHook('uponSanitizeElement', (node, data) => {
+    if (UNWRAPPED_BLOCKS.has(data.tagName) && node.parentNode && node.nextSibling) {
+      node.parentNode.insertBefore(node.ownerDocument!.createElement('br'), node.nextSibling);
+    }
   });
-  // A failed load (offline, a deploy in between) is tried again next time, not cached.
-  purifier.catch(() => (purifier = undefined));
-  return purifier;
+  purify.addHook('uponSanitizeAttribute', (node, data) => {
+    if (data.attrName === 'href') {
+      const href = safeUrl(data.attrValue, currentBase);
+      if (href) data.attrValue = href;
+      else data.keepAttr = false;
+    } else if (data.attrName === 'src') {
+      const src = node.nodeName === 'IMG' ? safeImageUrl(data.attrValue, currentBase) : undefined;
+      if (src) data.attrValue = src;
+      else data.keepAttr = false;
+    }
+  });
+  purify.addHook('afterSanitizeAttributes', (node) => {
+    if (!(node instanceof Element)) return;
+    if (node.nodeName === 'IMG' && !node.hasAttribute('src')) {
+      node.remove();
+      return;
+    }
+    if (!node.hasAttribute('target')) return;
+    // Only a new tab: `_top` or `_parent` would navigate the host page away.
+    if (node.nodeName === 'A' && node.getAttribute('target') === '_blank') {
+      node.setAttribute('rel', 'noopener noreferrer');
+    } else {
+      node.removeAttribute('target');
+    }
+  });
+  return purify;
 }
 
 /** Text of a sanitized tree, with blocks and line breaks kept apart, whitespace collapsed. */
@@ -185,7 +169,7 @@ export interface SanitizedHtml {
  * `rel="noopener noreferrer"`.
  */
 export async function sanitizeHtml(html: string, baseUrl?: string): Promise<SanitizedHtml> {
-  const purify = await loadPurifier();
+  const purify = (purifier ??= createPurifier());
   const policy = trustedTypesPolicy();
   currentBase = baseUrl;
   let body: Node;
@@ -205,16 +189,4 @@ export async function sanitizeHtml(html: string, baseUrl?: string): Promise<Sani
   }
   const image = (body as Element).querySelector('img')?.getAttribute('src') ?? undefined;
   return { html: (body as Element).innerHTML.trim(), text: textOf(body), image };
-}
-
-/**
- * A feed's HTML-or-text field: plain text is only whitespace-collapsed (and DOMPurify is not
- * loaded for it); text with markup or entity references is sanitized.
- */
-export async function htmlContent(
-  value: string,
-  baseUrl?: string,
-): Promise<{ html?: string; text: string; image?: string }> {
-  if (!hasMarkup(value)) return { text: collapseWhitespace(value) };
-  return sanitizeHtml(value, baseUrl);
 }

@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { hasMarkup, htmlContent, sanitizeHtml } from '../../src/core/sanitize.js';
+import { hasMarkup, htmlContent } from '../../src/core/parse-json.js';
+import { sanitizeHtml } from '../../src/core/sanitize.js';
 
 const BASE = 'https://www.ect.go.th/chiangrai/rss.xml';
 
