@@ -1,3 +1,4 @@
 /** Registers every ect-widgets element. `dist/ect-widgets.js` is this module bundled. */
 export * from './feed.js';
 export { EctAnnouncementList } from './announcement-list/announcement-list.js';
+export { EctNewsTicker } from './news-ticker/news-ticker.js';

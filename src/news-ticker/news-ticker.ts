@@ -1,0 +1,453 @@
+import {
+  LitElement,
+  html,
+  nothing,
+  svg,
+  type PropertyValues,
+  type SVGTemplateResult,
+  type TemplateResult,
+} from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { msg } from '@lit/localize';
+import { customElement } from '../core/define.js';
+import { FeedController, dispatchFeedEvents } from '../core/feed-controller.js';
+import type { FeedStatus } from '../core/feed-stream.js';
+import { formatDate, type Lang } from '../core/format.js';
+import { LangController } from '../core/localize.js';
+import { t } from '../core/messages.js';
+import { emptyTemplate, feedStatus, staleNotice } from '../core/status.js';
+import { hostStyles } from '../core/styles.js';
+import type { FeedFormatOption, FeedItem, ItemsData } from '../core/types.js';
+import { safeUrl } from '../core/url.js';
+import { styles } from './news-ticker.styles.js';
+import {
+  anchorAt,
+  copiesNeeded,
+  offsetAt,
+  tickerItems,
+  tickerSpeed,
+  timeAt,
+  type Anchor,
+} from './ticker.js';
+
+/** What the ticker needs of a `MediaQueryList`. */
+export interface MotionQuery {
+  readonly matches: boolean;
+  addEventListener(type: 'change', listener: () => void): void;
+  removeEventListener(type: 'change', listener: () => void): void;
+}
+
+const motionWatchers = new Set<() => void>();
+const notifyMotion = () => motionWatchers.forEach((watcher) => watcher());
+let motionQuery: MotionQuery | undefined;
+
+function reducedMotion(): boolean {
+  if (!motionQuery) {
+    motionQuery = matchMedia('(prefers-reduced-motion: reduce)');
+    motionQuery.addEventListener('change', notifyMotion);
+  }
+  return motionQuery.matches;
+}
+
+/**
+ * Test-only: replaces the `prefers-reduced-motion: reduce` media query every ticker follows
+ * (test runners cannot emulate the media feature). `undefined` restores the real one. Tickers
+ * on the page re-render at once, and again on the query's `change` events.
+ */
+export function setMotionQuery(query?: MotionQuery): void {
+  motionQuery?.removeEventListener('change', notifyMotion);
+  motionQuery = query;
+  query?.addEventListener('change', notifyMotion);
+  notifyMotion();
+}
+
+const PAUSE_ICON = svg`<path d="M4 3h3v10H4zM9 3h3v10H9z" />`;
+const PREVIOUS_ICON = svg`<path d="M10.5 2.5 5 8l5.5 5.5 1.4-1.4L7.8 8l4.1-4.1z" />`;
+const NEXT_ICON = svg`<path d="M5.5 2.5 11 8l-5.5 5.5-1.4-1.4L8.2 8 4.1 3.9z" />`;
+const icon = (path: SVGTemplateResult) =>
+  html`<svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true">${path}</svg>`;
+
+/**
+ * "Line news": headlines of an RSS, Atom, JSON Feed or JSON feed scrolling along one line, each
+ * a link with its date. Meets WCAG 2.2.2: a visible pause button, and hover or keyboard focus
+ * pause it too; it stands still off screen and in hidden tabs. With `prefers-reduced-motion:
+ * reduce` (or `motion="reduce"`) nothing moves: one headline at a time with previous/next
+ * buttons. The copies that make the loop seamless are hidden from assistive technology and
+ * the tab order. Pinned or urgent items (JSON `pinned: true`, or a category `pinned`, `urgent`
+ * or `ด่วน`) come first with an "urgent" badge.
+ *
+ * @summary Accessible scrolling headlines ("line news") from a feed, with pause and reduced motion.
+ *
+ * @fires ect-load - New data is shown. `detail: { data, source: 'network' | 'cache' | 'inline' }`.
+ * @fires ect-error - The feed failed. `detail: { message, error }`.
+ *
+ * @slot label - The label before the headlines; default "ข่าวล่าสุด" / "Latest news".
+ * @slot - Fallback content (e.g. a link to the news page), shown until the first data arrives and again when the first load fails. A child `<script type="application/json">` (or RSS, Atom) is inline data instead.
+ *
+ * @csspart base - The bar holding label, headlines and buttons.
+ * @csspart label - The label area.
+ * @csspart viewport - The clipped area the headlines move in.
+ * @csspart list - The `<ul>` of headlines (and each of its hidden loop copies).
+ * @csspart item - One headline; `item pinned` for pinned or urgent ones; `item current` for the one shown with reduced motion.
+ * @csspart title - The headline's link.
+ * @csspart date - The headline's date.
+ * @csspart badge - The "urgent" badge of a pinned item.
+ * @csspart pause - The pause toggle button (`aria-pressed="true"` while paused).
+ * @csspart previous - The previous-headline button (reduced motion).
+ * @csspart next - The next-headline button (reduced motion).
+ * @csspart position - "2 / 8" between the previous and next buttons.
+ * @csspart status - Loading, empty, error and stale messages; also `loading`, `empty`, `error`, `stale`.
+ * @csspart message - The text of an error or stale message.
+ * @csspart retry - The retry button of an error or stale message.
+ *
+ * @cssproperty [--ect-accent=#1d4f91] - Links, the label background, buttons and focus rings.
+ * @cssproperty [--ect-text=currentColor] - Text colour.
+ * @cssproperty [--ect-muted] - Dates (default: the text colour at 65%).
+ * @cssproperty [--ect-border] - The bar's border (default: the text colour at 18%).
+ * @cssproperty [--ect-surface=transparent] - Background.
+ * @cssproperty [--ect-radius=6px] - Corner radius of the bar, badge and buttons.
+ * @cssproperty [--ect-gap=0.5rem] - Base spacing.
+ * @cssproperty [--ect-label-text=#fff] - Text colour of the label area (its background is the accent).
+ * @cssproperty [--ect-urgent=#b42318] - Background of the "urgent" badge.
+ * @cssproperty [--ect-error=#b42318] - Error text.
+ */
+@customElement('ect-news-ticker')
+export class EctNewsTicker extends LitElement {
+  static override styles = [hostStyles, styles];
+
+  /** Feed URL, relative to the page. Without it the element reads inline data or `data`. */
+  @property() src?: string | null;
+
+  /** `auto` (Content-Type, then sniffing), `json`, `jsonfeed`, `rss` or `atom`. */
+  @property() format: FeedFormatOption = 'auto';
+
+  /** Seconds between fetches; `0` fetches once. Default 300. */
+  @property({ type: Number }) refresh?: number | null;
+
+  /** URL template with `{url}` for feeds served without CORS headers. */
+  @property() proxy?: string | null;
+
+  /** Feed data set from script: the JSON shape `{ items: [...] }` or a JSON Feed object. */
+  @property({ attribute: false }) data?: unknown;
+
+  /** Most headlines shown. `0` shows all. */
+  @property({ type: Number }) limit = 10;
+
+  /** Scrolling speed in pixels per second. */
+  @property({ type: Number }) speed = 60;
+
+  /** Stopped by the user (the pause button sets it); set it to start paused. */
+  @property({ type: Boolean, reflect: true }) paused = false;
+
+  /** `auto` follows the viewer's `prefers-reduced-motion`; `reduce` never scrolls. */
+  @property() motion: 'auto' | 'reduce' = 'auto';
+
+  /** Id of the headline shown with reduced motion. */
+  @state() private current = '';
+  @state() private copies = 0;
+
+  private readonly i18n = new LangController(this);
+  private readonly feed = new FeedController(this, {
+    kinds: ['items'],
+    defaultRefresh: 300,
+    onChange: dispatchFeedEvents(this),
+  });
+
+  private items: FeedItem[] = [];
+  private reduced = false;
+  private shownData?: ItemsData;
+  private animation?: Animation;
+  /** Width of one list: the distance the track moves before it starts over. */
+  private period = 0;
+  private appliedSpeed = 0;
+  /** The headline to keep in place across the next render (refresh, mode switch). */
+  private anchor?: Anchor;
+  private hovered = false;
+  private focused = false;
+  private offscreen = false;
+  private observed?: { list: Element; viewport: Element };
+  private readonly resizeObserver = new ResizeObserver(() => this.measure());
+  private readonly intersectionObserver = new IntersectionObserver((entries) => {
+    this.offscreen = !entries[entries.length - 1].isIntersecting;
+    this.applyPlayState();
+  });
+  private readonly onMotionChange = () => this.requestUpdate();
+  private readonly onVisibility = () => this.applyPlayState();
+
+  /** `loading`, `ready`, `stale`, `empty` or `error`; also reflected as the `state` attribute. */
+  get state(): FeedStatus {
+    return this.feed.status;
+  }
+
+  /** Fetch the feed again now. */
+  reload(): void {
+    this.feed.retry();
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    motionWatchers.add(this.onMotionChange);
+    document.addEventListener('visibilitychange', this.onVisibility);
+    this.intersectionObserver.observe(this);
+    this.observed = undefined;
+    if (this.hasUpdated) this.observe();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    motionWatchers.delete(this.onMotionChange);
+    document.removeEventListener('visibilitychange', this.onVisibility);
+    this.intersectionObserver.disconnect();
+    this.resizeObserver.disconnect();
+    this.stopAnimation();
+  }
+
+  protected override willUpdate(): void {
+    const reduced = this.motion === 'reduce' || reducedMotion();
+    const data = this.feed.data;
+    if (data !== this.shownData || reduced !== this.reduced) {
+      // Read where the viewer is in the old DOM, to show the same headline after the render.
+      const anchor = this.reduced ? { id: this.current, delta: 0 } : this.anchorNow();
+      this.anchor = reduced ? undefined : anchor;
+      if (anchor) this.current = anchor.id;
+      this.shownData = data;
+      this.reduced = reduced;
+    }
+    this.items = data ? tickerItems(data.items, this.limit) : [];
+    if (this.reduced) this.stopAnimation();
+  }
+
+  protected override render() {
+    return this.i18n.render(() => this.renderContent());
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    this.observe();
+    if (this.anchor || changed.has('speed')) this.measure();
+    if (changed.has('paused')) this.applyPlayState();
+  }
+
+  private renderContent(): TemplateResult {
+    const lang = this.i18n.lang;
+    const pending = feedStatus(this, this.feed, 1);
+    const items = this.items;
+    const reduced = this.reduced;
+    const index = Math.max(
+      0,
+      items.findIndex((item) => item.id === this.current),
+    );
+    const list = (copy: boolean) =>
+      items.map((item, i) => this.renderItem(item, lang, !copy && reduced && i === index));
+    // role="list": Safari drops list semantics from `list-style: none` lists without it.
+    // eslint-disable-next-line lit-a11y/no-redundant-role
+    const original = html`<ul part="list" class="list" role="list">
+      ${list(false)}
+    </ul>`;
+    // The loop copies: hidden from assistive technology, and `inert` keeps their links out of
+    // the tab order, so each headline is announced and focused once.
+    const copies = reduced
+      ? nothing
+      : Array.from(
+          { length: this.copies },
+          () =>
+            html`<ul part="list" class="list" aria-hidden="true" inert>
+              ${list(true)}
+            </ul>`,
+        );
+    const body = pending
+      ? html`<div class="pending">${pending}</div>`
+      : items.length
+        ? html`<div
+              part="viewport"
+              class="viewport"
+              aria-live=${reduced ? 'polite' : nothing}
+              @pointerenter=${() => this.hover(true)}
+              @pointerleave=${() => this.hover(false)}
+              @focusin=${this.onFocusIn}
+              @focusout=${this.onFocusOut}
+            >
+              <div class="track">${original}${copies}</div>
+            </div>
+            ${reduced ? this.renderStepper(index) : this.renderPause()}`
+        : html`<div class="pending">${emptyTemplate()}</div>`;
+    return html`<section part="base" class=${reduced ? 'reduced' : ''} aria-labelledby="label">
+        <div part="label" id="label">
+          <slot name="label">${msg('Latest news', { id: 'news-ticker.label' })}</slot>
+        </div>
+        ${body}
+      </section>
+      ${staleNotice(this.feed)}`;
+  }
+
+  private renderItem(item: FeedItem, lang: Lang, current: boolean): TemplateResult {
+    const href = safeUrl(item.url);
+    const parts = `item${item.pinned ? ' pinned' : ''}${current ? ' current' : ''}`;
+    return html`<li part=${parts} data-id=${item.id}>
+      ${
+        item.pinned
+          ? html`<span part="badge">${msg('Urgent', { id: 'news-ticker.urgent' })}</span> `
+          : nothing
+      }
+      ${
+        href
+          ? html`<a part="title" href=${href}>${item.title}</a>`
+          : html`<span part="title">${item.title}</span>`
+      }
+      ${
+        item.date
+          ? html` <time part="date" datetime=${item.date}>${formatDate(item.date, { lang })}</time>`
+          : nothing
+      }
+    </li>`;
+  }
+
+  private renderPause(): TemplateResult {
+    return html`<button
+      part="pause"
+      type="button"
+      aria-pressed=${this.paused ? 'true' : 'false'}
+      @click=${() => (this.paused = !this.paused)}
+    >
+      ${icon(PAUSE_ICON)}<span class="button-text">${t.pause()}</span>
+    </button>`;
+  }
+
+  private renderStepper(index: number): TemplateResult {
+    const count = this.items.length;
+    // From the headline shown at click time: two clicks may come before one render.
+    const step = (by: number) => () => {
+      const at = Math.max(
+        0,
+        this.items.findIndex((item) => item.id === this.current),
+      );
+      this.current = this.items[(at + by + count) % count].id;
+    };
+    const position = `${index + 1} / ${count}`;
+    return html`<div class="stepper">
+      <button part="previous" type="button" @click=${step(-1)}>
+        ${icon(PREVIOUS_ICON)}<span class="visually-hidden">${t.previous()}</span>
+      </button>
+      <span part="position">${position}</span>
+      <button part="next" type="button" @click=${step(1)}>
+        ${icon(NEXT_ICON)}<span class="visually-hidden">${t.next()}</span>
+      </button>
+    </div>`;
+  }
+
+  private get parts() {
+    const root = this.renderRoot;
+    return {
+      viewport: root.querySelector<HTMLElement>('.viewport'),
+      track: root.querySelector<HTMLElement>('.track'),
+      list: root.querySelector<HTMLElement>('.list'),
+    };
+  }
+
+  /** Watches the sizes of the list and its viewport: the loop is re-measured when they change. */
+  private observe(): void {
+    const { list, viewport } = this.parts;
+    if (this.observed?.list === list && this.observed.viewport === viewport) return;
+    this.resizeObserver.disconnect();
+    this.observed = undefined;
+    if (!list || !viewport) {
+      this.stopAnimation();
+      return;
+    }
+    this.resizeObserver.observe(list);
+    this.resizeObserver.observe(viewport);
+    this.observed = { list, viewport };
+  }
+
+  /** The scroll offset shown now, in pixels into one period. */
+  private offsetNow(): number {
+    const time = Number(this.animation?.currentTime ?? 0);
+    return offsetAt(time, this.appliedSpeed, this.period);
+  }
+
+  /** The headline at the start of the viewport now (motion mode). */
+  private anchorNow(): Anchor | undefined {
+    const { list } = this.parts;
+    if (!list || !this.animation) return undefined;
+    const spans = [...list.children].map((li) => ({
+      id: (li as HTMLElement).dataset.id ?? '',
+      start: (li as HTMLElement).offsetLeft,
+    }));
+    return anchorAt(spans, this.offsetNow());
+  }
+
+  /** Sizes the loop and (re)starts the transform animation at the anchored or current offset. */
+  private measure(): void {
+    const { viewport, track, list } = this.parts;
+    const period = list?.getBoundingClientRect().width ?? 0;
+    if (this.reduced || !viewport || !track || !list || !period) return;
+    let offset = this.offsetNow();
+    if (this.anchor) {
+      const start = [...list.children].find(
+        (li) => (li as HTMLElement).dataset.id === this.anchor!.id,
+      ) as HTMLElement | undefined;
+      if (start) offset = start.offsetLeft + this.anchor.delta;
+      this.anchor = undefined;
+    }
+    const speed = tickerSpeed(this.speed);
+    const duration = timeAt(period, speed);
+    const keyframes = [{ transform: 'translateX(0)' }, { transform: `translateX(${-period}px)` }];
+    const effect = this.animation?.effect as KeyframeEffect | null | undefined;
+    if (!this.animation || effect?.target !== track) {
+      this.stopAnimation();
+      this.animation = track.animate(keyframes, { duration, iterations: Infinity });
+    } else if (period !== this.period || speed !== this.appliedSpeed) {
+      effect.setKeyframes(keyframes);
+      effect.updateTiming({ duration });
+    }
+    this.period = period;
+    this.appliedSpeed = speed;
+    this.animation.currentTime = timeAt(offset % period, speed);
+    this.copies = copiesNeeded(viewport.clientWidth, period);
+    this.applyPlayState();
+  }
+
+  private stopAnimation(): void {
+    this.animation?.cancel();
+    this.animation = undefined;
+  }
+
+  private applyPlayState(): void {
+    const animation = this.animation;
+    if (!animation) return;
+    const stop =
+      this.paused ||
+      this.hovered ||
+      this.focused ||
+      this.offscreen ||
+      document.visibilityState === 'hidden';
+    if (stop && animation.playState !== 'paused') animation.pause();
+    else if (!stop && animation.playState === 'paused') animation.play();
+  }
+
+  private hover(on: boolean): void {
+    this.hovered = on;
+    this.applyPlayState();
+  }
+
+  private readonly onFocusIn = (event: FocusEvent) => {
+    this.focused = true;
+    // Bring the focused headline to the start of the viewport (the viewport never scrolls).
+    const item = (event.target as Element).closest<HTMLElement>('li');
+    if (item && this.animation && !this.reduced) {
+      this.animation.currentTime = timeAt(item.offsetLeft, this.appliedSpeed);
+    }
+    this.applyPlayState();
+  };
+
+  private readonly onFocusOut = (event: FocusEvent) => {
+    const next = event.relatedTarget as Node | null;
+    this.focused = !!next && !!this.parts.viewport?.contains(next);
+    this.applyPlayState();
+  };
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'ect-news-ticker': EctNewsTicker;
+  }
+}
