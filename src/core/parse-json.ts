@@ -550,122 +550,17 @@ function counterData(object: JsonObject): CounterData {
 // Syntax errors
 
 /**
- * Finds where JSON text goes wrong, for a message with line and column that reads the same in
- * every browser (their own JSON.parse messages differ and V8's often have no position).
+ * "line N, column M: reason" for JSON that JSON.parse refused (parse-json-error.ts, loaded on the
+ * first syntax error), else the browser's own message.
  */
-function locateJsonError(source: string): { offset: number; reason: string } | undefined {
-  let i = 0;
-  const fail = (reason: string, at = i): never => {
-    throw { offset: at, reason };
-  };
-  const space = () => {
-    while (i < source.length && ' \t\n\r'.includes(source[i])) i++;
-  };
-  const describe = () =>
-    i >= source.length
-      ? 'unexpected end of the data'
-      : `unexpected character ${JSON.stringify(source[i])}`;
-  const string = () => {
-    i++;
-    while (i < source.length && source[i] !== '"') {
-      const code = source.charCodeAt(i);
-      if (code < 0x20) fail('control character in a string (escape it as \\n)');
-      if (source[i] === '\\') {
-        const escape = source[i + 1];
-        if (escape === 'u') {
-          if (!/^[0-9a-fA-F]{4}$/.test(source.slice(i + 2, i + 6))) fail('bad \\u escape');
-          i += 6;
-          continue;
-        }
-        if (!escape || !'"\\/bfnrt'.includes(escape)) fail('bad escape in a string');
-        i += 2;
-        continue;
-      }
-      i++;
-    }
-    if (i >= source.length) fail('unterminated string');
-    i++;
-  };
-  const value = (): void => {
-    space();
-    const ch = source[i];
-    if (ch === '{') {
-      i++;
-      space();
-      if (source[i] === '}') return void i++;
-      for (;;) {
-        space();
-        if (source[i] !== '"') fail(`expected a property name in double quotes, ${describe()}`);
-        string();
-        space();
-        if (source[i] !== ':') fail(`expected ':' after a property name, ${describe()}`);
-        i++;
-        value();
-        space();
-        if (source[i] === ',') {
-          i++;
-          space();
-          if (source[i] === '}') fail('trailing comma before }');
-          continue;
-        }
-        if (source[i] === '}') return void i++;
-        fail(`expected ',' or '}', ${describe()}`);
-      }
-    }
-    if (ch === '[') {
-      i++;
-      space();
-      if (source[i] === ']') return void i++;
-      for (;;) {
-        value();
-        space();
-        if (source[i] === ',') {
-          i++;
-          space();
-          if (source[i] === ']') fail('trailing comma before ]');
-          continue;
-        }
-        if (source[i] === ']') return void i++;
-        fail(`expected ',' or ']', ${describe()}`);
-      }
-    }
-    if (ch === '"') return string();
-    const literal = /^(?:true|false|null|-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?)/.exec(
-      source.slice(i, i + 400),
-    );
-    if (!literal) fail(describe());
-    i += literal![0].length;
-  };
+async function syntaxMessage(source: string, error: unknown): Promise<string> {
   try {
-    value();
-    space();
-    if (i < source.length) fail(`unexpected text after the JSON value, ${describe()}`);
-  } catch (error) {
-    if (isObject(error) && typeof error.offset === 'number') {
-      return error as { offset: number; reason: string };
-    }
-    return undefined; // e.g. too deep to walk: the browser's message is used instead
+    const located = (await import('./parse-json-error.js')).locateJsonError(source);
+    if (located) return located;
+  } catch {
+    // Not loaded (offline, say): the browser's message will do.
   }
-  return undefined;
-}
-
-/** 1-based line and column of an offset. */
-export function lineAndColumn(source: string, offset: number): { line: number; column: number } {
-  const before = source.slice(0, offset);
-  const line = before.split('\n').length;
-  return { line, column: offset - before.lastIndexOf('\n') };
-}
-
-function syntaxError(source: string, error: unknown, label: string): FeedError {
-  const located = locateJsonError(source);
-  if (located) {
-    const { line, column } = lineAndColumn(source, located.offset);
-    return new FeedError(`${label}: line ${line}, column ${column}: ${located.reason}`, {
-      cause: error,
-    });
-  }
-  const message = error instanceof Error ? error.message : String(error);
-  return new FeedError(`${label}: ${message.replace(/^JSON\.parse:\s*/, '')}`, { cause: error });
+  return (error instanceof Error ? error.message : String(error)).replace(/^JSON\.parse:\s*/, '');
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -706,8 +601,7 @@ export async function parseJson(
   try {
     value = JSON.parse(source);
   } catch (error) {
-    const located = syntaxError(source, error, label);
-    throw new FeedError(located.message, { format, cause: error });
+    throw feedError(await syntaxMessage(source, error), error);
   }
   try {
     return await normalizeJson(value, format, baseUrl, label);
