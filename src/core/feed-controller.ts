@@ -212,10 +212,25 @@ export class FeedController<K extends FeedKind> implements ReactiveController {
         );
       case 'inline':
         return this.parsed(request.text, request.format);
-      case 'data':
+      case 'data': {
         // Data set from script is untrusted too: it goes through the JSON parser, which
         // normalizes and sanitizes it exactly like a fetched JSON feed.
-        return this.parsed(JSON.stringify(request.value), 'json');
+        let text: string | undefined;
+        try {
+          text = JSON.stringify(request.value);
+        } catch {
+          // Circular, too deep or a BigInt: thrown here, it would end the element's stream.
+        }
+        if (text === undefined) {
+          const error = new FeedError(
+            'The data property is not JSON data (circular or a function?)',
+          );
+          return from<FeedSnapshot[]>([
+            { status: 'error', version: this.snapshot.version + 1, error },
+          ]);
+        }
+        return this.parsed(text, 'json');
+      }
     }
   }
 

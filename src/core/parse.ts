@@ -3,6 +3,7 @@
  * else the Content-Type, else the text itself. iCalendar and CSV parsers load lazily.
  */
 import { decodeFeed } from './decode.js';
+import { withinDataLimits, withinLimits } from './limits.js';
 import { looksLikeHtml, parseJson } from './parse-json.js';
 import { parseXmlFeed } from './parse-xml.js';
 import {
@@ -107,21 +108,22 @@ export async function parseFeed(
   const raw = typeof input === 'string' ? input : decodeFeed(input, contentType);
   const text = raw.replace(/^\ufeff/, '');
   const format = formatOption(options.format) ?? detectFormat(text, contentType);
+  const source = await withinLimits(text, format);
   try {
     switch (format) {
       case 'rss':
       case 'atom':
-        return await parseXmlFeed(text, format, baseUrl);
+        return withinDataLimits(await parseXmlFeed(source, format, baseUrl), format);
       case 'json':
       case 'jsonfeed':
-        return await parseJson(text, format, baseUrl);
+        return withinDataLimits(await parseJson(source, format, baseUrl), format);
       case 'ics': {
         const { parseIcs } = await import('./parse-ics.js');
-        return await parseIcs(text, baseUrl);
+        return withinDataLimits(await parseIcs(source, baseUrl), format);
       }
       case 'csv': {
         const { parseCsv } = await import('./parse-csv.js');
-        return parseCsv(text);
+        return withinDataLimits(await parseCsv(source), format);
       }
     }
   } catch (error) {
