@@ -97,12 +97,11 @@ export const styles = css`
     margin-top: 0.125rem;
     border-radius: 50%;
     background: var(--_accent);
-    overflow: hidden;
   }
   [part~='selected'] [part~='marker'] {
     background: currentColor;
   }
-  .title {
+  [part~='titles'] {
     display: none;
   }
   [part~='events'] {
@@ -141,6 +140,7 @@ export const styles = css`
   }
   [part~='add'] {
     align-self: flex-start;
+    justify-self: start;
     padding: 0;
     border: 0;
     background: none;
@@ -153,17 +153,31 @@ export const styles = css`
     text-align: end;
   }
   @container (min-width: 40rem) {
+    td {
+      padding: 0;
+      border: 1px solid var(--_border);
+    }
+    [part~='weekday'] {
+      padding-inline: 0.375rem;
+      text-align: start;
+    }
     [part~='day'] {
       align-items: stretch;
       min-height: 5.5rem;
+      border-radius: 0;
       text-align: start;
     }
-    [part~='marker'],
-    [part~='selected'] [part~='marker'] {
-      width: auto;
-      height: auto;
-      border-radius: 0;
-      background: none;
+    td {
+      position: relative;
+    }
+    [part~='marker'] {
+      display: none;
+    }
+    [part~='titles'] {
+      display: block;
+      position: absolute;
+      inset: 1.75rem 2px auto;
+      pointer-events: none;
     }
     .title {
       display: block;
@@ -176,8 +190,9 @@ export const styles = css`
       text-overflow: ellipsis;
       white-space: nowrap;
     }
-    [part~='selected'] .title {
-      background: color-mix(in srgb, #fff 20%, transparent);
+    [aria-selected='true'] .title {
+      background: color-mix(in srgb, #fff 85%, transparent);
+      color: #000;
     }
     [part~='event'] {
       display: grid;

@@ -71,7 +71,8 @@ const TITLES_PER_DAY = 3;
  * @csspart grid - The `<table role="grid">` of days.
  * @csspart weekday - A weekday column header.
  * @csspart day - A day button; stacked with `today`, `selected`, `has-events` and `outside` (a day of the previous or next month).
- * @csspart marker - The event titles (wide) or dot (narrow) inside a day.
+ * @csspart marker - The dot under a day with events (narrow layouts).
+ * @csspart titles - The first event titles of a day (wide layouts); clicks pass through to the day.
  * @csspart events - The chosen day's events (grid view) or the month's (list view).
  * @csspart date - A date heading above a list of events.
  * @csspart list - A `<ul>` of events.
@@ -388,22 +389,24 @@ export class EctCalendar extends LitElement {
         aria-current=${day === today ? 'date' : nothing}
       >
         <span class="number">${formatNumber(Number(day.slice(8)), options)}</span>
-        ${
-          count
-            ? html`<span part="marker" aria-hidden="true"
-                >${events
-                  .slice(0, TITLES_PER_DAY)
-                  .map((event) => html`<span class="title">${event.title}</span>`)}${
-                  count > TITLES_PER_DAY
-                    ? html`<span class="title"
-                        >+${formatNumber(count - TITLES_PER_DAY, options)}</span
-                      >`
-                    : nothing
-                }</span
-              >`
-            : nothing
-        }
+        ${count ? html`<span part="marker"></span>` : nothing}
       </button>
+      ${
+        count
+          ? // Outside the button: its name is the date, which the titles would not match.
+            html`<span part="titles" aria-hidden="true"
+              >${events
+                .slice(0, TITLES_PER_DAY)
+                .map((event) => html`<span class="title">${event.title}</span>`)}${
+                count > TITLES_PER_DAY
+                  ? html`<span class="title"
+                      >+${formatNumber(count - TITLES_PER_DAY, options)}</span
+                    >`
+                  : nothing
+              }</span
+            >`
+          : nothing
+      }
     </td>`;
   }
 
@@ -415,7 +418,7 @@ export class EctCalendar extends LitElement {
       <p part="date" id="day-title">${formatDate(day, { ...options, style: 'full' })}</p>
       ${
         events.length
-          ? this.renderList(events, day, options, 'day-title')
+          ? this.renderList(events, options, 'day-title')
           : html`<p part="status empty">
               ${msg('No events on this day', { id: 'calendar.no-events-day' })}
             </p>`
@@ -444,7 +447,7 @@ export class EctCalendar extends LitElement {
         ([day, events]) =>
           html`<li>
             <p part="date" id="d-${day}">${formatDate(day, { ...options, style: 'full' })}</p>
-            ${this.renderList(events, day, options, `d-${day}`)}
+            ${this.renderList(events, options, `d-${day}`)}
           </li>`,
       )}
     </ol>`;
@@ -452,21 +455,20 @@ export class EctCalendar extends LitElement {
 
   private renderList(
     events: CalendarEvent[],
-    day: string,
     options: FormatOptions,
     labelledBy: string,
   ): TemplateResult {
     // role="list": Safari drops list semantics from `list-style: none` lists without it.
     // eslint-disable-next-line lit-a11y/no-redundant-role
     return html`<ul part="list" role="list" aria-labelledby=${labelledBy}>
-      ${events.map((event) => this.renderEvent(event, day, options))}
+      ${events.map((event) => this.renderEvent(event, options))}
     </ul>`;
   }
 
-  private renderEvent(event: CalendarEvent, day: string, options: FormatOptions): TemplateResult {
+  private renderEvent(event: CalendarEvent, options: FormatOptions): TemplateResult {
     const href = safeUrl(event.url);
     return html`<li part="event">
-      ${this.renderWhen(event, day, options)}
+      ${this.renderWhen(event, options)}
       ${
         href
           ? html`<a part="title" href=${href}>${event.title}</a>`
@@ -481,8 +483,8 @@ export class EctCalendar extends LitElement {
     </li>`;
   }
 
-  /** `09.30 น. – 12.00 น.`, `ทั้งวัน`, or the dates of an event longer than `day`. */
-  private renderWhen(event: CalendarEvent, day: string, options: FormatOptions): TemplateResult {
+  /** `09.30 น. – 12.00 น.`, `ทั้งวัน`, or the dates of an event of several days. */
+  private renderWhen(event: CalendarEvent, options: FormatOptions): TemplateResult {
     const span = daySpan(event, this.zone);
     const long = span && span.first !== span.last;
     if (event.allDay && !long) {
@@ -496,7 +498,7 @@ export class EctCalendar extends LitElement {
           : formatTime(value, options);
     const end = event.allDay ? span?.last : event.end;
     return html`<time part="time" datetime=${event.start}
-      >${when(event.start)}${end && end !== day ? ` – ${when(end)}` : nothing}</time
+      >${when(event.start)}${end ? ` – ${when(end)}` : nothing}</time
     >`;
   }
 

@@ -299,7 +299,9 @@ function icsError(message: string, cause?: unknown): FeedError {
 }
 
 /** Parses iCalendar text: every VEVENT of every VCALENDAR in it. */
-export async function parseIcs(source: string, baseUrl?: string): Promise<EventsData> {
+export async function parseIcs(input: string, baseUrl?: string): Promise<EventsData> {
+  // Inline `<script type="text/calendar">` data begins and ends with blank lines.
+  const source = input.trim();
   if (looksLikeHtml(source)) throw icsError('expected iCalendar, got an HTML page');
   if (!/^\s*BEGIN:VCALENDAR\s*$/im.test(source.split(/\r?\n/, 1)[0] ?? '')) {
     throw icsError('expected "BEGIN:VCALENDAR" on the first line');
