@@ -30,15 +30,6 @@ const NS = {
   xhtml: 'http://www.w3.org/1999/xhtml',
 };
 
-/** Namespaces that undeclared prefixes most likely mean (sloppy feeds omit the xmlns). */
-const KNOWN_PREFIXES: Record<string, string> = {
-  atom: NS.atom,
-  dc: NS.dc,
-  content: NS.content,
-  media: NS.media,
-  rdf: NS.rdf,
-};
-
 type Label = 'RSS' | 'Atom';
 
 /** Where an element's namespace is one of `namespaces`, or its prefix is the usual one. */
@@ -75,61 +66,8 @@ function parserError(doc: Document): Element | undefined {
   );
 }
 
-const NOT_XML_CHARS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
-const HTML_ENTITIES: Record<string, number> = {
-  nbsp: 160,
-  copy: 169,
-  reg: 174,
-  deg: 176,
-  middot: 183,
-  laquo: 171,
-  raquo: 187,
-  ndash: 8211,
-  mdash: 8212,
-  lsquo: 8216,
-  rsquo: 8217,
-  ldquo: 8220,
-  rdquo: 8221,
-  bull: 8226,
-  hellip: 8230,
-  trade: 8482,
-  euro: 8364,
-};
-
-/**
- * The usual faults of hand-made feeds, mended for a second try: a bare `&` in a URL, HTML
- * entities such as `&nbsp;`, control characters, and `media:`/`dc:` prefixes never declared.
- * CDATA sections are left alone.
- */
-function mend(source: string): string {
-  const mended = source
-    .split(/(<!\[CDATA\[[\s\S]*?\]\]>)/)
-    .map((part, index) =>
-      index % 2
-        ? part
-        : part
-            .replace(NOT_XML_CHARS, '')
-            .replace(
-              /&(?!(?:amp|lt|gt|quot|apos|#\d+|#x[0-9a-f]+);)(?:([a-z][a-z0-9]*);)?/gi,
-              (_match, name: string | undefined) => {
-                const code = name ? HTML_ENTITIES[name.toLowerCase()] : undefined;
-                return code ? `&#${code};` : `&amp;${name ? `${name};` : ''}`;
-              },
-            ),
-    )
-    .join('');
-  const used = new Set([...mended.matchAll(/<\/?([a-z][\w.-]*):[a-z]/gi)].map((m) => m[1]));
-  const missing = [...used].filter(
-    (prefix) => prefix !== 'xml' && !new RegExp(`xmlns:${prefix}\\s*=`).test(mended),
-  );
-  if (!missing.length) return mended;
-  const declarations = missing
-    .map((p) => ` xmlns:${p}="${KNOWN_PREFIXES[p] ?? `urn:x-undeclared:${p}`}"`)
-    .join('');
-  return mended.replace(/<(rss|rdf:RDF|feed)(?=[\s>/])/, `<$1${declarations}`);
-}
-
-function parseDocument(source: string, label: Label): Document {
+/** The document, else the mended document (parse-xml-mend.ts, loaded for the first broken feed). */
+async function parseDocument(source: string, label: Label): Promise<Document> {
   let doc: Document;
   try {
     doc = parseXml(source);
@@ -138,6 +76,7 @@ function parseDocument(source: string, label: Label): Document {
   }
   const error = parserError(doc);
   if (!error) return doc;
+  const { mend } = await import('./parse-xml-mend.js');
   const mended = parseXml(mend(source));
   if (!parserError(mended)) return mended;
   const line = /line(?: number)?\s+(\d+)/i.exec(error.textContent ?? '')?.[1];
@@ -457,7 +396,7 @@ export async function parseXmlFeed(
   }
   if (!source.trim()) throw new FeedError(`${label}: the feed is empty`, { format });
   try {
-    const root = parseDocument(source, label).documentElement;
+    const root = (await parseDocument(source, label)).documentElement;
     const name = root.localName;
     if (name === 'rss' || name === 'RDF') return await parseRss(root, baseUrl);
     if (name === 'feed') return await parseAtom(root, baseUrl);
