@@ -288,7 +288,8 @@ function checkUrl(value: string, check: Check): Message | undefined {
   if (check !== 'url') return undefined;
   if (embed.feeds.includes(value.replace(/^\.\//, ''))) return problem('warning', 'sample');
   if (/^http:/i.test(value)) return problem('warning', 'mixed');
-  if (url.origin !== location.origin) return problem('warning', 'cors', url.host);
+  const proxied = fields.some((field) => field.check === 'template' && valueOf(field));
+  if (url.origin !== location.origin && !proxied) return problem('warning', 'cors', url.host);
   return undefined;
 }
 
@@ -403,7 +404,10 @@ function buildField(attr: ManifestAttribute): Field {
     ...withCode(attr.description ?? ''),
   );
   if (hint && kind !== 'enum' && kind !== 'boolean') {
-    description.append(' ', say(h('span', { class: 'field-default' }), 'defaultIs', hint));
+    // A default the description already states is not repeated, only shown as a placeholder.
+    if (defaultValue) {
+      description.append(' ', say(h('span', { class: 'field-default' }), 'defaultIs', hint));
+    }
     input.setAttribute('placeholder', hint);
   }
   const message = h('p', { id: `${id}-msg`, class: 'field-msg', hidden: true });
@@ -552,7 +556,8 @@ function summarize(detail: unknown): string {
         const kind = (value as { kind?: unknown }).kind;
         return `${key}: {${typeof kind === 'string' ? ` kind: "${kind}" ` : '…'}}`;
       }
-      return `${key}: ${JSON.stringify(value)?.slice(0, 120)}`;
+      const text = JSON.stringify(value) ?? '';
+      return `${key}: ${text.length > 160 ? `${text.slice(0, 159)}…` : text}`;
     })
     .join(', ')} }`;
 }
