@@ -66,19 +66,36 @@ export function field(object: JsonObject, ...keys: string[]): unknown {
   return undefined;
 }
 
-/** A string from a string, number or boolean; anything else is `undefined`. */
+/** A string from a string, finite number or boolean; anything else is `undefined`. */
 export function text(value: unknown): string | undefined {
   if (typeof value === 'string') return value;
-  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
-  if (typeof value === 'boolean') return String(value);
+  if (typeof value === 'boolean' || Number.isFinite(value)) return String(value);
   return undefined;
 }
 
 /** Collapsed text, or `undefined` when empty. */
 export function cleanText(value: unknown): string | undefined {
   const raw = text(value);
-  const clean = raw === undefined ? '' : collapseWhitespace(raw);
-  return clean || undefined;
+  return (raw && collapseWhitespace(raw)) || undefined;
+}
+
+/**
+ * `target` with each of `values` that is neither undefined nor empty text set on it: optional
+ * fields are left out rather than empty.
+ */
+export function present<T extends object>(target: T, values: Partial<T>): T {
+  for (const [key, value] of Object.entries(values)) {
+    if (value !== undefined && value !== '') (target as Record<string, unknown>)[key] = value;
+  }
+  return target;
+}
+
+/** The counts among `keys` of an object (undefined where absent or not a count). */
+function counts<K extends string>(object: JsonObject, keys: K[]): Record<K, number | undefined> {
+  return Object.fromEntries(keys.map((key) => [key, toCount(field(object, key))])) as Record<
+    K,
+    number | undefined
+  >;
 }
 
 /** Distinct non-empty strings, in order. */
@@ -143,27 +160,13 @@ function toCount(value: unknown): number | undefined {
   return number !== undefined && number >= 0 ? number : undefined;
 }
 
-const TRUE_WORDS = new Set([
-  'true',
-  'yes',
-  'y',
-  '1',
-  'x',
-  '✓',
-  '✔',
-  'ใช่',
-  'ได้รับเลือก',
-  'ได้รับเลือกตั้ง',
-]);
-const FALSE_WORDS = new Set(['false', 'no', 'n', '0', 'ไม่', 'ไม่ใช่', 'ไม่ได้รับเลือก']);
-
 export function toBoolean(value: unknown): boolean | undefined {
   if (typeof value === 'boolean') return value;
   if (typeof value === 'number') return value !== 0;
   if (typeof value !== 'string') return undefined;
   const word = value.trim().toLowerCase();
-  if (TRUE_WORDS.has(word)) return true;
-  if (FALSE_WORDS.has(word)) return false;
+  if (/^(?:true|yes|y|1|x|✓|✔|ใช่|ได้รับเลือก(?:ตั้ง)?)$/.test(word)) return true;
+  if (/^(?:false|no|n|0|ไม่(?:ใช่|ได้รับเลือก)?)$/.test(word)) return false;
   return undefined;
 }
 
@@ -180,22 +183,6 @@ export function gregorianYear(year: number): number {
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 
-/** `YYYY-MM-DD` when the date exists (no 31 June). */
-function plainDate(year: number, month: number, day: number): string | undefined {
-  const date = new Date(Date.UTC(2000, month - 1, day));
-  date.setUTCFullYear(year);
-  if (date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return undefined;
-  return `${pad(year, 4)}-${pad(month)}-${pad(day)}`;
-}
-
-/** `+07:00` from `+0700`, `+07`, `+07:00`; `Z` stays `Z`. */
-function normalOffset(offset: string): string | undefined {
-  if (/^z$/i.test(offset)) return 'Z';
-  const match = /^([+-])(\d{2}):?(\d{2})?$/.exec(offset);
-  if (!match || Number(match[2]) > 23 || Number(match[3] ?? 0) > 59) return undefined;
-  return `${match[1]}${match[2]}:${match[3] ?? '00'}`;
-}
-
 interface DateParts {
   date: string;
   /** `HH:MM:SS`, absent for a date-only value. */
@@ -206,21 +193,10 @@ interface DateParts {
 
 const ISO_DATE =
   /^([0-9๐-๙]{4})-?([0-9๐-๙]{2})-?([0-9๐-๙]{2})(?:[T\s]+(\d{2}):?(\d{2})(?::?(\d{2})(?:[.,]\d+)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?)?$/i;
-
-function isoParts(value: string): DateParts | undefined {
-  const match = ISO_DATE.exec(asciiDigits(value.trim()));
-  if (!match) return undefined;
-  const [, y, mo, d, h, mi, s, zone] = match;
-  const date = plainDate(gregorianYear(Number(y)), Number(mo), Number(d));
-  if (!date) return undefined;
-  if (h === undefined) return { date };
-  if (Number(h) > 23 || Number(mi) > 59 || Number(s ?? 0) > 60) return undefined;
-  const offset = zone ? normalOffset(zone) : undefined;
-  if (zone && !offset) return undefined;
-  return { date, time: `${h}:${mi}:${s ?? '00'}`, offset };
-}
-
-const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+/** RFC 822 dates as RSS has them (`Thu, 16 Jun 2022 09:30:00 +0700`), leniently. */
+const RFC822 =
+  /^(?:[a-z]+\.?,?\s*)?(\d{1,2})[\s-]+([a-z]{3})[a-z]*\.?[\s-]+(\d{2,4})\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*(.*)$/i;
+const MONTHS = 'janfebmaraprmayjunjulaugsepoctnovdec';
 const ZONES: Record<string, string> = {
   GMT: 'Z',
   UT: 'Z',
@@ -236,30 +212,41 @@ const ZONES: Record<string, string> = {
   PDT: '-07:00',
   ICT: '+07:00',
 };
-const RFC822 =
-  /^(?:[a-z]+\.?,?\s*)?(\d{1,2})[\s-]+([a-z]{3})[a-z]*\.?[\s-]+(\d{2,4})\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*(.*)$/i;
 
-/** RFC 822 dates as RSS has them (`Thu, 16 Jun 2022 09:30:00 +0700`), leniently. */
-function rfc822Parts(value: string): DateParts | undefined {
-  const match = RFC822.exec(value.trim());
-  if (!match) return undefined;
-  const [, d, mon, y, h, mi, s, zoneText] = match;
-  const month = MONTHS.indexOf(mon.toLowerCase()) + 1;
-  if (!month) return undefined;
+/** ISO 8601 or RFC 822 text as its date, time and offset; undefined unless it is all valid. */
+function dateParts(value: unknown): DateParts | undefined {
+  const raw = text(value)?.trim();
+  if (!raw) return undefined;
+  let y: string, mo: string, d: string, h: string | undefined, mi: string, s: string | undefined;
+  let zone: string | undefined;
+  const iso = ISO_DATE.exec(asciiDigits(raw));
+  const rfc = iso ? undefined : RFC822.exec(raw);
+  if (iso) [, y, mo, d, h, mi, s, zone] = iso;
+  else if (rfc) {
+    [, d, mo, y, h, mi, s, zone] = rfc;
+    const index = MONTHS.indexOf(mo.toLowerCase());
+    mo = index % 3 ? '' : String(index / 3 + 1);
+    zone = zone.trim().replace(/^(?:GMT|UTC)(?=[+-])/i, '');
+  } else return undefined;
   let year = Number(y);
   if (y.length === 2) year += year < 50 ? 2000 : 1900;
-  const date = plainDate(gregorianYear(year), month, Number(d));
-  if (!date || Number(h) > 23 || Number(mi) > 59 || Number(s ?? 0) > 60) return undefined;
-  const zone = zoneText.trim().replace(/^(?:GMT|UTC)(?=[+-])/i, '');
-  const offset = zone ? (ZONES[zone.toUpperCase()] ?? normalOffset(zone)) : undefined;
+  year = gregorianYear(year);
+  const date = new Date(Date.UTC(2000, Number(mo) - 1, Number(d)));
+  date.setUTCFullYear(year);
+  // No 31 June.
+  if (date.getUTCMonth() !== Number(mo) - 1 || date.getUTCDate() !== Number(d)) return undefined;
+  const day = `${pad(year, 4)}-${pad(Number(mo))}-${pad(Number(d))}`;
+  if (h === undefined) return { date: day };
+  if (Number(h) > 23 || Number(mi) > 59 || Number(s ?? 0) > 60) return undefined;
+  // `+07:00` from `+0700`, `+07`, `+07:00`, a zone name, or `Z`.
+  const parts = /^([+-])(\d{2}):?(\d{2})?$/.exec(zone ?? '');
+  const offset =
+    ZONES[zone?.toUpperCase() ?? ''] ??
+    (parts && Number(parts[2]) < 24 && Number(parts[3] ?? 0) < 60
+      ? `${parts[1]}${parts[2]}:${parts[3] ?? '00'}`
+      : undefined);
   if (zone && !offset) return undefined;
-  return { date, time: `${pad(Number(h))}:${mi}:${s ?? '00'}`, offset };
-}
-
-function dateParts(value: unknown): DateParts | undefined {
-  const raw = text(value);
-  if (!raw?.trim()) return undefined;
-  return isoParts(raw) ?? rfc822Parts(raw);
+  return { date: day, time: `${pad(Number(h))}:${mi}:${s ?? '00'}`, offset };
 }
 
 /** Milliseconds since the epoch of date parts (floating and date-only as Thai time). */
@@ -295,22 +282,19 @@ export function toEventTime(value: unknown, allDay?: boolean): string | undefine
 // Items
 
 function attachmentsOf(value: unknown, base: string | undefined): FeedAttachment[] {
-  if (!Array.isArray(value)) return [];
-  const out: FeedAttachment[] = [];
-  for (const entry of value) {
-    if (!isObject(entry)) continue;
+  return (Array.isArray(value) ? value : []).filter(isObject).flatMap((entry) => {
     const url = safeUrl(text(field(entry, 'url', 'href')), base);
-    if (!url) continue;
-    const attachment: FeedAttachment = { url };
-    const type = cleanText(field(entry, 'type', 'mime_type', 'mimeType'));
-    const size = toCount(field(entry, 'size', 'size_in_bytes', 'length'));
-    const title = cleanText(field(entry, 'title', 'name'));
-    if (type) attachment.type = type;
-    if (size) attachment.size = size;
-    if (title) attachment.title = title;
-    out.push(attachment);
-  }
-  return out;
+    return url
+      ? present<FeedAttachment>(
+          { url },
+          {
+            type: cleanText(field(entry, 'type', 'mime_type', 'mimeType')),
+            size: toCount(field(entry, 'size', 'size_in_bytes', 'length')) || undefined,
+            title: cleanText(field(entry, 'title', 'name')),
+          },
+        )
+      : [];
+  });
 }
 
 function authorOf(object: JsonObject): string | undefined {
@@ -325,46 +309,47 @@ function listOf(value: unknown): unknown[] {
   return Array.isArray(value) ? value : value === undefined ? [] : [value];
 }
 
+/**
+ * A FeedItem from its fields (RSS, Atom and JSON alike): without an id, the link or a hash of title
+ * and date; pinned when flagged or in a pinned category; empty fields left out.
+ */
+export function feedItem(fields: Omit<FeedItem, 'id'> & { id?: string }): FeedItem {
+  const { id, title, categories, attachments, ...rest } = fields;
+  return present<FeedItem>(
+    { id: id || rest.url || hashId(title, rest.date), title, categories, attachments },
+    { ...rest, pinned: rest.pinned || categories.some(isPinnedCategory) || undefined },
+  );
+}
+
 /** One item of a JSON or JSON Feed `items` array (both field vocabularies are accepted). */
 async function normalizeItem(object: JsonObject, base: string | undefined): Promise<FeedItem> {
-  const title = cleanText(field(object, 'title')) ?? '';
-  const url = safeUrl(text(field(object, 'url', 'link', 'external_url')), base);
-  const date = toIsoDate(field(object, 'date', 'date_published', 'published', 'pubDate'));
-  const updated = toIsoDate(field(object, 'updated', 'date_modified', 'modified'));
   const body = text(field(object, 'html', 'content_html'));
   const content = body ? await htmlContent(body, base) : undefined;
-  const categories = uniqueStrings([
-    ...listOf(field(object, 'categories')),
-    ...listOf(field(object, 'category')),
-    ...listOf(field(object, 'tags')),
-  ]);
   const ect = field(object, '_ect');
-  const pinned =
-    toBoolean(field(object, 'pinned')) === true ||
-    (isObject(ect) && toBoolean(field(ect, 'pinned')) === true) ||
-    categories.some(isPinnedCategory);
-  const item: FeedItem = {
-    id: cleanText(field(object, 'id', 'guid')) ?? url ?? hashId(title, date),
-    title,
-    categories,
+  return feedItem({
+    id: cleanText(field(object, 'id', 'guid')),
+    title: cleanText(field(object, 'title')) ?? '',
+    categories: uniqueStrings(
+      ['categories', 'category', 'tags'].flatMap((key) => listOf(field(object, key))),
+    ),
     attachments: attachmentsOf(field(object, 'attachments'), base),
-  };
-  if (url) item.url = url;
-  if (date) item.date = date;
-  if (updated) item.updated = updated;
-  const summary =
-    cleanText(field(object, 'summary')) ??
-    cleanText(field(object, 'content_text')) ??
-    content?.text;
-  if (summary) item.summary = summary;
-  if (content?.html) item.html = content.html;
-  const image =
-    safeImageUrl(text(field(object, 'image', 'banner_image', 'thumbnail')), base) ?? content?.image;
-  if (image) item.image = image;
-  if (pinned) item.pinned = true;
-  const author = authorOf(object);
-  if (author) item.author = author;
-  return item;
+    url: safeUrl(text(field(object, 'url', 'link', 'external_url')), base),
+    date: toIsoDate(field(object, 'date', 'date_published', 'published', 'pubDate')),
+    updated: toIsoDate(field(object, 'updated', 'date_modified', 'modified')),
+    summary:
+      cleanText(field(object, 'summary')) ??
+      cleanText(field(object, 'content_text')) ??
+      content?.text,
+    html: content?.html,
+    image:
+      safeImageUrl(text(field(object, 'image', 'banner_image', 'thumbnail')), base) ??
+      content?.image,
+    pinned:
+      toBoolean(field(object, 'pinned')) ||
+      (isObject(ect) && toBoolean(field(ect, 'pinned'))) ||
+      undefined,
+    author: authorOf(object),
+  });
 }
 
 async function itemsData(
@@ -372,15 +357,16 @@ async function itemsData(
   items: unknown[],
   base: string | undefined,
 ): Promise<ItemsData> {
-  const data: ItemsData = {
-    kind: 'items',
-    items: await Promise.all(items.filter(isObject).map((item) => normalizeItem(item, base))),
-  };
-  const title = cleanText(field(object, 'title'));
-  const link = safeUrl(text(field(object, 'home_page_url', 'link', 'url')), base);
-  if (title) data.title = title;
-  if (link) data.link = link;
-  return data;
+  return present<ItemsData>(
+    {
+      kind: 'items',
+      items: await Promise.all(items.filter(isObject).map((item) => normalizeItem(item, base))),
+    },
+    {
+      title: cleanText(field(object, 'title')),
+      link: safeUrl(text(field(object, 'home_page_url', 'link', 'url')), base),
+    },
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -395,46 +381,43 @@ function normalizeEvent(object: JsonObject, base: string | undefined): CalendarE
   if (!start || !dateOnly) return undefined;
   const allDay = explicitAllDay ?? start === dateOnly;
   const title = cleanText(field(object, 'title', 'summary')) ?? '';
-  const event: CalendarEvent = {
-    id: cleanText(field(object, 'id', 'uid')) ?? hashId(title, start),
-    title,
-    start,
-    allDay,
-    categories: uniqueStrings([
-      ...listOf(field(object, 'categories')),
-      ...listOf(field(object, 'category')),
-    ]),
-  };
-  const end = toEventTime(field(object, 'end', 'endDate', 'dtend'), allDay);
-  if (end) event.end = end;
-  const location = cleanText(field(object, 'location'));
-  if (location) event.location = location;
-  const description = text(field(object, 'description'))?.trim();
-  if (description) event.description = description;
-  const url = safeUrl(text(field(object, 'url', 'link')), base);
-  if (url) event.url = url;
-  const timeZone = cleanText(field(object, 'timeZone', 'tzid'));
-  if (timeZone) event.timeZone = timeZone;
-  const rrule = cleanText(field(object, 'rrule'))?.replace(/^RRULE:/i, '');
-  if (rrule) event.rrule = rrule;
   const exdates = listOf(field(object, 'exdates', 'exdate'))
     .map((value) => toEventTime(value, allDay))
     .filter((value): value is string => !!value);
-  if (exdates.length) event.exdates = exdates;
-  return event;
+  return present<CalendarEvent>(
+    {
+      id: cleanText(field(object, 'id', 'uid')) ?? hashId(title, start),
+      title,
+      start,
+      allDay,
+      categories: uniqueStrings([
+        ...listOf(field(object, 'categories')),
+        ...listOf(field(object, 'category')),
+      ]),
+    },
+    {
+      end: toEventTime(field(object, 'end', 'endDate', 'dtend'), allDay),
+      location: cleanText(field(object, 'location')),
+      description: text(field(object, 'description'))?.trim(),
+      url: safeUrl(text(field(object, 'url', 'link')), base),
+      timeZone: cleanText(field(object, 'timeZone', 'tzid')),
+      rrule: cleanText(field(object, 'rrule'))?.replace(/^RRULE:/i, ''),
+      exdates: exdates.length ? exdates : undefined,
+    },
+  );
 }
 
 function eventsData(object: JsonObject, events: unknown[], base: string | undefined): EventsData {
-  const data: EventsData = {
-    kind: 'events',
-    events: events
-      .filter(isObject)
-      .map((event) => normalizeEvent(event, base))
-      .filter((event): event is CalendarEvent => !!event),
-  };
-  const title = cleanText(field(object, 'title'));
-  if (title) data.title = title;
-  return data;
+  return present<EventsData>(
+    {
+      kind: 'events',
+      events: events
+        .filter(isObject)
+        .map((event) => normalizeEvent(event, base))
+        .filter((event): event is CalendarEvent => !!event),
+    },
+    { title: cleanText(field(object, 'title')) },
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -467,40 +450,36 @@ export function normalizeCandidate(input: CandidateInput, where: string): Candid
   }
   const numberText = cleanText(input.number);
   const number = toNumber(numberText);
-  const candidate: Candidate = {
-    number: number !== undefined && Number.isInteger(number) ? number : (numberText ?? ''),
-    name: cleanText(input.name) ?? '',
-    votes,
-  };
-  const party = cleanText(input.party);
-  if (party) candidate.party = party;
-  const color = safeColor(input.color);
-  if (color) candidate.color = color;
-  const elected = toBoolean(input.elected);
-  if (elected !== undefined) candidate.elected = elected;
   const share = toNumber(input.share);
-  if (share !== undefined && share >= 0) candidate.share = share;
-  return candidate;
+  return present<Candidate>(
+    {
+      number: number !== undefined && Number.isInteger(number) ? number : (numberText ?? ''),
+      name: cleanText(input.name) ?? '',
+      votes,
+    },
+    {
+      party: cleanText(input.party),
+      color: safeColor(input.color),
+      elected: toBoolean(input.elected),
+      share: share! >= 0 ? share : undefined,
+    },
+  );
 }
 
 /** Race fields other than candidates (the figures stay undefined when absent or not numbers). */
 export function raceFigures(object: JsonObject): Omit<Race, 'id' | 'candidates'> {
-  const race: Omit<Race, 'id' | 'candidates'> = {};
-  const name = cleanText(field(object, 'name'));
-  const title = cleanText(field(object, 'title'));
-  const updated = toIsoDate(field(object, 'updated'));
   const counted = toNumber(field(object, 'counted'));
-  const official = toBoolean(field(object, 'official'));
-  if (name) race.name = name;
-  if (title) race.title = title;
-  if (updated) race.updated = updated;
-  if (counted !== undefined && counted >= 0) race.counted = counted;
-  if (official !== undefined) race.official = official;
-  for (const key of ['eligible', 'turnout', 'invalid', 'noVote'] as const) {
-    const count = toCount(field(object, key));
-    if (count !== undefined) race[key] = count;
-  }
-  return race;
+  return present(
+    {},
+    {
+      name: cleanText(field(object, 'name')),
+      title: cleanText(field(object, 'title')),
+      updated: toIsoDate(field(object, 'updated')),
+      counted: counted! >= 0 ? counted : undefined,
+      official: toBoolean(field(object, 'official')),
+      ...counts(object, ['eligible', 'turnout', 'invalid', 'noVote']),
+    },
+  );
 }
 
 function normalizeRace(object: JsonObject, index: number, label: string): Race {
@@ -519,15 +498,10 @@ function normalizeRace(object: JsonObject, index: number, label: string): Race {
 }
 
 function resultsData(object: JsonObject, races: JsonObject[], label: string): ResultsData {
-  const data: ResultsData = {
-    kind: 'results',
-    races: races.map((race, index) => normalizeRace(race, index, label)),
-  };
-  const title = cleanText(field(object, 'title'));
-  const updated = toIsoDate(field(object, 'updated'));
-  if (title) data.title = title;
-  if (updated) data.updated = updated;
-  return data;
+  return present<ResultsData>(
+    { kind: 'results', races: races.map((race, index) => normalizeRace(race, index, label)) },
+    { title: cleanText(field(object, 'title')), updated: toIsoDate(field(object, 'updated')) },
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -538,12 +512,10 @@ function counterData(object: JsonObject): CounterData {
   if (online === undefined) {
     throw new FeedError(`JSON: "online" is not a number`, { format: 'json' });
   }
-  const data: CounterData = { kind: 'counter', online };
-  for (const key of ['today', 'month', 'total'] as const) {
-    const count = toCount(field(object, key));
-    if (count !== undefined) data[key] = count;
-  }
-  return data;
+  return present<CounterData>(
+    { kind: 'counter', online },
+    counts(object, ['today', 'month', 'total']),
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
