@@ -1,0 +1,243 @@
+// <ect-calendar> against FullCalendar 6 dayGridMonth, side by side in one headless Chromium page:
+// rendering a month of 200 and of 2,000 events, and the bytes each needs for an iCalendar feed.
+import { join } from 'node:path';
+import { build } from 'vite';
+import { bundleAlone, gzipSize } from '../lib/bundle.js';
+
+export const title = 'ect-calendar vs FullCalendar 6 (dayGridMonth): render and bytes';
+
+const SIZES = [200, 2000];
+/** Renders per library and size (after one warm-up), interleaved so drift hits both alike. */
+const RUNS = 11;
+const MOUNT = '/cdn/ect-widgets@0/';
+const PEER_ENTRY = 'ect-bench-fullcalendar-entry';
+const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
+const ms = (value) => `${value.toFixed(1)} ms`;
+
+const KINDS = [
+  'ประชุมคณะกรรมการ',
+  'อบรมกรรมการประจำหน่วยเลือกตั้ง',
+  'ลงพื้นที่ตรวจเยี่ยม',
+  'กิจกรรมส่งเสริมประชาธิปไตย',
+];
+const PLACES = ['ห้องประชุมสำนักงาน', 'หอประชุมอำเภอเมืองเชียงราย', 'ที่ว่าการอำเภอแม่สาย'];
+const CATEGORIES = ['กิจกรรม', 'ตารางปฏิบัติงาน', 'การเลือกตั้ง'];
+
+/** Deterministic events in August 2022: timed, all-day (one in ten) and a few of several days. */
+function events(count) {
+  let seed = 7;
+  const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+  const pad = (n) => String(n).padStart(2, '0');
+  return Array.from({ length: count }, (_, i) => {
+    const day = 1 + Math.floor(random() * 31);
+    const base = {
+      id: `e${i}`,
+      title: `${KINDS[i % KINDS.length]} ครั้งที่ ${i + 1}`,
+      location: PLACES[i % PLACES.length],
+      category: CATEGORIES[i % CATEGORIES.length],
+    };
+    if (i % 10 === 0) {
+      const days = i % 30 === 0 ? 2 + Math.floor(random() * 3) : 1;
+      const end = new Date(Date.UTC(2022, 7, day + days)).toISOString().slice(0, 10);
+      return { ...base, start: `2022-08-${pad(day)}`, end, allDay: true };
+    }
+    const hour = 8 + Math.floor(random() * 9);
+    return {
+      ...base,
+      start: `2022-08-${pad(day)}T${pad(hour)}:00:00+07:00`,
+      end: `2022-08-${pad(day)}T${pad(hour + 1)}:30:00+07:00`,
+    };
+  });
+}
+
+/**
+ * In the page: `window.render(library, events)` renders the month once and returns the time (ms)
+ * until its days and event titles are in the DOM and laid out. One task boundary (a
+ * MessageChannel message) is included for both, so deferred work of either is counted.
+ */
+const harness = `
+import { Calendar, dayGridPlugin } from '/peers/fullcalendar.js';
+const stage = document.getElementById('stage');
+const task = () => new Promise((resolve) => {
+  const channel = new MessageChannel();
+  channel.port1.onmessage = resolve;
+  channel.port2.postMessage(0);
+});
+const libraries = {
+  async ours(events) {
+    const el = document.createElement('ect-calendar');
+    el.month = '2022-08';
+    el.data = { events };
+    stage.append(el);
+    await task();
+    while (el.getAttribute('state') !== 'ready') await task();
+    await el.updateComplete;
+    stage.getBoundingClientRect();
+    const root = el.shadowRoot;
+    return {
+      days: root.querySelectorAll('[part~="day"]').length,
+      titles: root.querySelectorAll('.title').length,
+      destroy: () => el.remove(),
+    };
+  },
+  async fullcalendar(events) {
+    const box = document.createElement('div');
+    stage.append(box);
+    const calendar = new Calendar(box, {
+      plugins: [dayGridPlugin],
+      initialView: 'dayGridMonth',
+      initialDate: '2022-08-01',
+      timeZone: 'Asia/Bangkok',
+      // Like ours: at most three titles a day, then "+n more".
+      dayMaxEvents: 3,
+      events,
+    });
+    calendar.render();
+    await task();
+    stage.getBoundingClientRect();
+    return {
+      days: box.querySelectorAll('.fc-daygrid-day').length,
+      titles: box.querySelectorAll('.fc-event-title').length,
+      destroy: () => {
+        calendar.destroy();
+        box.remove();
+      },
+    };
+  },
+};
+window.render = async (name, events) => {
+  const start = performance.now();
+  const view = await libraries[name](events);
+  const time = performance.now() - start;
+  view.destroy();
+  await new Promise((r) => setTimeout(r, 20));
+  return { time, days: view.days, titles: view.titles };
+};
+window.ready = true;
+`;
+
+/** FullCalendar core + dayGrid + iCalendar plugin + ical.js, minified as an app would ship it. */
+async function bundlePeer(root) {
+  const result = await build({
+    configFile: false,
+    root: join(root, 'bench'),
+    logLevel: 'silent',
+    define: { 'process.env.NODE_ENV': JSON.stringify('production') },
+    plugins: [
+      {
+        name: 'ect-bench-peer-entry',
+        resolveId: (source) => (source.endsWith(PEER_ENTRY) ? `\0${PEER_ENTRY}` : null),
+        load: (id) =>
+          id === `\0${PEER_ENTRY}`
+            ? `export { Calendar } from '@fullcalendar/core';
+export { default as dayGridPlugin } from '@fullcalendar/daygrid';
+export { default as iCalendarPlugin } from '@fullcalendar/icalendar';`
+            : null,
+      },
+    ],
+    build: {
+      write: false,
+      outDir: join(root, 'node_modules', '.cache', 'ect-bench-peer'),
+      lib: { entry: PEER_ENTRY, formats: ['es'], fileName: 'fullcalendar' },
+      rolldownOptions: { output: { minify: true, comments: false, codeSplitting: false } },
+    },
+  });
+  const output = (Array.isArray(result) ? result[0] : result).output;
+  const chunks = output.filter((file) => file.type === 'chunk');
+  if (chunks.length !== 1) throw new Error('FullCalendar did not bundle into one file');
+  return chunks[0].code;
+}
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+
+export async function run({ root, dist, table, target, line, browser, serve }) {
+  // Bytes: what a page showing an iCalendar feed loads. Ours: the calendar entry bundled alone,
+  // plus the lazy chunks an iCalendar feed pulls in (the iCalendar parser and ical.js).
+  const ours = await bundleAlone(root, join(dist, 'lib', 'calendar', 'calendar.js'));
+  const icsChunks = ours.lazy.filter((chunk) =>
+    Object.keys(chunk.modules).some((id) => /\/ical\.js\/|\/parse-ics\.js$/.test(id)),
+  );
+  const oursInitial = gzipSize(ours.initial);
+  const oursLazy = icsChunks.reduce((sum, chunk) => sum + gzipSize(chunk.code), 0);
+  const peer = await bundlePeer(root);
+  const peerBytes = gzipSize(peer);
+  table([
+    ['bytes for an iCalendar feed (gzip)', 'up front', 'lazy', 'total'],
+    [
+      'ect-calendar entry + parser + ical.js 2',
+      kb(oursInitial),
+      kb(oursLazy),
+      kb(oursInitial + oursLazy),
+    ],
+    ['FullCalendar 6 core + daygrid + icalendar + ical.js 1', kb(peerBytes), '-', kb(peerBytes)],
+  ]);
+  const byteRatio = (oursInitial + oursLazy) / peerBytes;
+
+  const files = {
+    '/peers/fullcalendar.js': { type: 'text/javascript; charset=utf-8', body: peer },
+    '/calendar.html': {
+      type: 'text/html; charset=utf-8',
+      body: `<!doctype html><html lang="th"><meta charset="utf-8"><title>bench</title>
+<style>body { margin: 0; font: 16px sans-serif; } #stage { width: 1000px; }</style>
+<script type="module" src="${MOUNT}ect-widgets.js"></script>
+<div id="stage"></div>
+<script type="module">${harness}</script>`,
+    },
+  };
+  const server = await serve({ root: dist, mount: MOUNT, files });
+  const chromium = await browser();
+  const page = await chromium.newPage({ viewport: { width: 1100, height: 900 } });
+  const errors = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  const rows = [['render a month (median)', 'ect-calendar', 'FullCalendar 6', 'ratio']];
+  const results = [];
+  try {
+    await page.goto(`${server.url}/calendar.html`);
+    await page.waitForFunction(() => window.ready && customElements.get('ect-calendar'));
+    for (const size of SIZES) {
+      const data = events(size);
+      const times = { ours: [], fullcalendar: [] };
+      const shown = {};
+      for (let i = 0; i <= RUNS; i++) {
+        for (const name of ['ours', 'fullcalendar']) {
+          const result = await page.evaluate(([n, e]) => window.render(n, e), [name, data]);
+          // The first round warms up both libraries and the page.
+          if (i > 0) times[name].push(result.time);
+          shown[name] = result;
+        }
+      }
+      const a = median(times.ours);
+      const b = median(times.fullcalendar);
+      rows.push([`${size} events`, ms(a), ms(b), (a / b).toFixed(3)]);
+      results.push({ size, ratio: a / b, shown });
+    }
+  } finally {
+    await page.close();
+    await server.close();
+  }
+  table(rows);
+  for (const { size, shown } of results) {
+    line(
+      `  ${size} events, days / titles in the DOM: ect-calendar ${shown.ours.days} / ${shown.ours.titles}, ` +
+        `FullCalendar ${shown.fullcalendar.days} / ${shown.fullcalendar.titles}`,
+    );
+  }
+  if (errors.length) line(`  page errors: ${errors.join('; ')}`);
+  for (const { size, ratio, shown } of results) {
+    const rendered = shown.ours.days >= 35 && shown.fullcalendar.days >= 35 && !errors.length;
+    target(
+      `calendar: render of ${size} events ≤ 1/4 of FullCalendar's`,
+      rendered && ratio <= 0.25,
+      `ratio ${ratio.toFixed(3)}`,
+    );
+  }
+  target(
+    'calendar: bytes (entry + ical.js) ≤ 1/3 of FullCalendar + iCalendar plugin + ical.js',
+    byteRatio <= 1 / 3,
+    `ratio ${byteRatio.toFixed(3)}`,
+  );
+}
