@@ -7,10 +7,13 @@
  *   /feeds/slow.rss     announcements.rss after 3 s (`?delay=ms` to change it): loading state.
  *   /feeds/broken.rss   500: error state, retries with backoff.
  *   /feeds/html-page    an HTML error page answered with 200, as broken CMSs do.
+ *   /api/presence       the presence protocol of <ect-online-counter> (docs/online-counter.md):
+ *                       POST a heartbeat; GET the figures as JSON, or as Server-Sent Events with
+ *                       `Accept: text/event-stream`. Counting is in ./presence.ts, in memory.
  *
- * More endpoints (a presence/online counter, later) are added as `DemoRoute`s to `demoRoutes`
- * or passed in `feedsPlugin({ routes })`. `vite build` writes the feed files, placeholders
- * expanded at build time, to `feeds/` of the output; the fault routes only exist on a server.
+ * More endpoints are added as `DemoRoute`s to `demoRoutes` or passed in
+ * `feedsPlugin({ routes })`. `vite build` writes the feed files, placeholders expanded at build
+ * time, to `feeds/` of the output; the fault routes and endpoints only exist on a server.
  *
  * procurement.rss is stored as windows-874 bytes, like the e-GP feeds it imitates; edit it with
  * `iconv -f WINDOWS-874 -t UTF-8` and back (only ASCII and Thai U+0E01..U+0E5B survive).
@@ -21,6 +24,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
 import type { Connect, Plugin } from 'vite';
 import { contentTypeOf, expandFeedBytes } from './feed-files.js';
+import { Presence, PresenceStream, STREAM_CHECK_MS, parseBeat } from './presence.js';
 
 export interface DemoContext {
   /** Absolute folder of the sample feeds. */
@@ -32,6 +36,8 @@ export interface DemoContext {
 export interface DemoRoute {
   /** Exact path (`/feeds/slow.rss`) or a pattern tested against the path. */
   path: string | RegExp;
+  /** Methods answered; default GET and HEAD, others get 405. */
+  methods?: readonly string[];
   handle(req: IncomingMessage, res: ServerResponse, ctx: DemoContext): void | Promise<void>;
 }
 
@@ -106,7 +112,69 @@ const ERROR_PAGE = `<!DOCTYPE html>
 </html>
 `;
 
-/** The demo's fault routes; later issues append their endpoints here. */
+/** The request body as text; `undefined` when it is larger than `limit` bytes. */
+function readBody(req: IncomingMessage, limit: number): Promise<string | undefined> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= limit) chunks.push(chunk);
+    });
+    req.on('end', () =>
+      resolve(size <= limit ? Buffer.concat(chunks).toString('utf8') : undefined),
+    );
+    req.on('error', reject);
+  });
+}
+
+// The old counter of the office site counted 7,694,178 visits; the demo carries on from there.
+const presence = new PresenceStream(new Presence(7_694_178));
+let presenceTimer: ReturnType<typeof setInterval> | undefined;
+
+/** The presence endpoint: heartbeats in, figures out as JSON or as an event stream. */
+export const presenceRoute: DemoRoute = {
+  path: '/api/presence',
+  methods: ['GET', 'HEAD', 'POST'],
+  async handle(req, res) {
+    res.setHeader('Cache-Control', 'no-store');
+    if (req.method === 'POST') {
+      // sendBeacon posts text/plain: a simple request, no CORS preflight; nothing is read back.
+      const beat = parseBeat((await readBody(req, 1024)) ?? '');
+      res.statusCode = beat ? 204 : 400;
+      res.end();
+      if (beat) presence.beat(beat, Date.now());
+      return;
+    }
+    res.setHeader('Vary', 'Accept');
+    if (!req.headers.accept?.includes('text/event-stream')) {
+      sendJson(res, JSON.stringify(presence.presence.counts(Date.now())));
+      return;
+    }
+    res.writeHead(200, {
+      'Content-Type': 'text/event-stream; charset=utf-8',
+      // Tells nginx-style proxies not to buffer the stream.
+      'X-Accel-Buffering': 'no',
+    });
+    res.write('retry: 5000\n\n');
+    const stop = presence.listen((message) => res.write(message), Date.now());
+    presenceTimer ??= setInterval(() => presence.check(Date.now()), STREAM_CHECK_MS);
+    await new Promise<void>((resolve) => res.on('close', resolve));
+    stop();
+    if (!presence.listening) {
+      clearInterval(presenceTimer);
+      presenceTimer = undefined;
+    }
+  },
+};
+
+function sendJson(res: ServerResponse, body: string): void {
+  res.statusCode = 200;
+  res.setHeader('Content-Type', 'application/json; charset=utf-8');
+  res.end(body);
+}
+
+/** The demo's fault routes and endpoints; later issues append theirs here. */
 export const demoRoutes: DemoRoute[] = [
   {
     path: '/feeds/slow.rss',
@@ -142,6 +210,7 @@ export const demoRoutes: DemoRoute[] = [
       res.end(ERROR_PAGE);
     },
   },
+  presenceRoute,
 ];
 
 function matches(route: DemoRoute, pathname: string): boolean {
@@ -170,9 +239,10 @@ export function demoMiddleware(
     // Partner sites on other origins may embed the demo feeds too.
     res.setHeader('Access-Control-Allow-Origin', '*');
     res.setHeader('Access-Control-Expose-Headers', 'ETag, Retry-After');
-    if (req.method !== 'GET' && req.method !== 'HEAD') {
+    const methods = route?.methods ?? ['GET', 'HEAD'];
+    if (!methods.includes(req.method ?? 'GET')) {
       res.statusCode = 405;
-      res.setHeader('Allow', 'GET, HEAD');
+      res.setHeader('Allow', methods.join(', '));
       res.end();
       return;
     }

@@ -23,7 +23,6 @@ export const styles = css`
   }
   [part~='label'] {
     color: var(--_muted);
-    margin-inline-end: 0.35em;
   }
   [part~='count'] {
     display: inline-block;
