@@ -3,3 +3,4 @@ export * from './feed.js';
 export { EctAnnouncementList } from './announcement-list/announcement-list.js';
 export { EctNewsTicker } from './news-ticker/news-ticker.js';
 export { EctCalendar } from './calendar/calendar.js';
+export { EctOnlineCounter } from './online-counter/online-counter.js';
