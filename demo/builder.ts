@@ -41,7 +41,7 @@ interface EmbedInfo {
 
 type Lang = 'th' | 'en';
 type Kind = 'enum' | 'number' | 'boolean' | 'text';
-type Check = 'url' | 'link' | 'template' | 'month' | 'date' | 'zone';
+type Check = 'url' | 'link' | 'http' | 'template' | 'month' | 'date' | 'zone';
 
 interface Message {
   level: 'error' | 'warning';
@@ -149,15 +149,23 @@ const TYPE_ALIASES: Record<string, string[]> = {
 
 const unquote = (text: string) => text.replace(/^(['"`])(.*)\1$/, '$2');
 
-/** The input an attribute gets, from its manifest type text. */
-function describeType(text = ''): { kind: Kind; values: string[] } {
+/**
+ * The input an attribute gets, from its manifest type text. A named type (`FeedFormatOption`)
+ * offers only the values the description names when it names several (`ics` or `json` for the
+ * calendar's `format`).
+ */
+function describeType(text = '', description = ''): { kind: Kind; values: string[] } {
   const parts = text
     .split('|')
     .map((part) => part.trim())
     .filter((part) => part && part !== 'null' && part !== 'undefined');
-  const literals = parts.flatMap((part) =>
-    TYPE_ALIASES[part] ? TYPE_ALIASES[part].map((v) => `'${v}'`) : [part],
-  );
+  const named = new Set([...description.matchAll(/`([^`]+)`/g)].map((match) => match[1]));
+  const literals = parts.flatMap((part) => {
+    const alias = TYPE_ALIASES[part];
+    if (!alias) return [part];
+    const mentioned = alias.filter((value) => named.has(value));
+    return (mentioned.length > 1 ? mentioned : alias).map((value) => `'${value}'`);
+  });
   if (literals.length > 0 && literals.every((part) => /^(['"]).*\1$/.test(part))) {
     return { kind: 'enum', values: literals.map(unquote) };
   }
@@ -166,11 +174,12 @@ function describeType(text = ''): { kind: Kind; values: string[] } {
   return { kind: 'text', values: [] };
 }
 
-/** What the description says the value must look like. */
+/** What the name and description say the value must look like. */
 function checkFor(name: string, description = ''): Check | undefined {
   if (description.includes('{url}')) return 'template';
-  if (name === 'src' || /-src$|-url$/.test(name) || /\bfeed URL\b/i.test(description)) return 'url';
+  if (name === 'src' || /\bfeed URL\b/i.test(description)) return 'url';
   if (name === 'href' || /-href$/.test(name)) return 'link';
+  if (/-src$|-url$/.test(name) || /\bURL\b/.test(description)) return 'http';
   if (/YYYY-MM-DD/.test(description)) return 'date';
   if (/YYYY-MM\b/.test(description)) return 'month';
   if (/\bIANA\b/.test(description)) return 'zone';
@@ -318,6 +327,7 @@ function checkValue(
   switch (field.check) {
     case 'url':
     case 'link':
+    case 'http':
       return checkUrl(value, field.check);
     case 'template':
       return (
@@ -342,6 +352,9 @@ function checkValue(
 // ---------------------------------------------------------------------------------------------
 // The form
 
+const isUrlCheck = (check?: Check) =>
+  check === 'url' || check === 'link' || check === 'http' || check === 'template';
+
 const KIND_WORD: Record<Kind, WordKey> = {
   enum: 'kindEnum',
   number: 'kindNumber',
@@ -358,7 +371,7 @@ function valueOf(field: Field): string {
 
 function buildField(attr: ManifestAttribute): Field {
   const id = `attr-${attr.name}`;
-  const { kind, values } = describeType(attr.type?.text);
+  const { kind, values } = describeType(attr.type?.text, attr.description);
   const defaultValue = attr.default ? unquote(attr.default) : '';
   const hint = defaultValue || describedDefault(attr.description);
   const check = kind === 'text' ? checkFor(attr.name, attr.description) : undefined;
@@ -381,16 +394,14 @@ function buildField(attr: ManifestAttribute): Field {
     input = h('input', {
       id,
       type: 'text',
-      inputmode:
-        kind === 'number' ? 'decimal' : check === 'url' || check === 'link' ? 'url' : false,
+      inputmode: kind === 'number' ? 'decimal' : isUrlCheck(check) ? 'url' : false,
       spellcheck: 'false',
       autocomplete: 'off',
       'aria-describedby': described,
       list: check === 'url' && embed.feeds.length ? 'sample-feeds' : false,
     });
   }
-  const kindWord: WordKey =
-    check === 'url' || check === 'link' || check === 'template' ? 'kindUrl' : KIND_WORD[kind];
+  const kindWord: WordKey = isUrlCheck(check) ? 'kindUrl' : KIND_WORD[kind];
   const label = h(
     'label',
     { for: id },
