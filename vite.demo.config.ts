@@ -197,11 +197,16 @@ function themeRows(themes: ThemeBlock[]): string {
       continue;
     }
     const copy = use.replace(/\s(id|aria-labelledby|aria-describedby)="[^"]*"/g, '');
+    // Three copies of one element are three landmarks with one name: the theme tells them apart.
+    const named = (theme: ThemeBlock) =>
+      copy
+        .replace(/(\slabel=")([^"]*)"/, `$1$2 (${escapeHtml(theme.th)})"`)
+        .replace(/(\sdata-en-label=")([^"]*)"/, `$1$2 (${escapeHtml(theme.en)})"`);
     const cells = themes.map(
       (theme) => `
         <div class="theme theme-${theme.id}" role="group" aria-labelledby="${tagName}-${theme.id}">
           <p class="theme-name" id="${tagName}-${theme.id}" data-en="${escapeHtml(theme.en)}">${escapeHtml(theme.th)}</p>
-          ${copy}
+          ${named(theme)}
         </div>`,
     );
     rows.push(`
