@@ -49,11 +49,14 @@ export function inlineScript(host: Element): HTMLScriptElement | null {
   return host.querySelector<HTMLScriptElement>(INLINE_SELECTOR);
 }
 
-/** Light-DOM content other than inline data: the webmaster's progressive fallback. */
+/**
+ * Light-DOM content other than inline data and named-slot content (a ticker's `slot="label"`):
+ * the webmaster's progressive fallback.
+ */
 export function hasFallbackContent(host: Element): boolean {
   return [...host.childNodes].some((node) =>
     node instanceof Element
-      ? node.localName !== 'script'
+      ? node.localName !== 'script' && !node.slot
       : node.nodeType === Node.TEXT_NODE && !!node.textContent?.trim(),
   );
 }

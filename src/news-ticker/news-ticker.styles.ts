@@ -123,8 +123,19 @@ export const styles = css`
   .stepper button + * {
     border-inline-start: 0;
   }
+  .reduced .track {
+    width: 100%;
+  }
+  .reduced .list {
+    flex: 1;
+    min-width: 0;
+  }
   .reduced [part~='item'] {
+    flex: 1;
     white-space: normal;
+  }
+  .reduced [part~='item']::before {
+    top: 0.75em;
   }
   @media screen {
     .reduced [part~='item']:not([part~='current']) {

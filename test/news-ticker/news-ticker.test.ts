@@ -553,6 +553,18 @@ describe('<ect-news-ticker>', () => {
     expect(fallback.getClientRects().length).to.equal(0);
   });
 
+  it('shows the loading skeleton beside a slotted label (the label is no fallback)', async () => {
+    setFeedFetch(() => new Promise<Response>(() => {}));
+    const el = await fixture<EctNewsTicker>(
+      html`<ect-news-ticker src="/mock/never"
+        ><span slot="label">line news</span></ect-news-ticker
+      >`,
+    );
+    await el.updateComplete;
+    expect(one(el, '[part~="loading"]')).to.exist;
+    expect(one(el, 'slot:not([name])')).to.be.null;
+  });
+
   it('reads inline data and renders hostile content inert', async () => {
     const el = await fixture<EctNewsTicker>(
       html`<ect-news-ticker>
