@@ -35,7 +35,7 @@ import {
   shiftMonths,
   weekStart,
 } from './month.js';
-import { expandEvents, icalLoaded, isRecurring, loadIcal } from './recurrence.js';
+import type { Expander } from './recurrence.js';
 
 /** What one month of one feed looks like; recomputed only when one of its inputs changes. */
 interface MonthModel {
@@ -44,6 +44,9 @@ interface MonthModel {
   days: Map<string, CalendarEvent[]>;
   categories: string[];
 }
+
+/** Expands recurring events; loaded (with ical.js) the first time a feed has one. */
+let expand: Expander | undefined;
 
 /** Titles shown inside a day cell when there is room. */
 const TITLES_PER_DAY = 3;
@@ -199,16 +202,20 @@ export class EctCalendar extends LitElement {
 
   /** The month's weeks and each day's events, for the feed, month and options in force. */
   private monthModel(data: EventsData): MonthModel {
-    const lib = icalLoaded();
     const only = (this.category ?? '')
       .split(',')
       .map((name) => name.trim())
       .filter(Boolean);
-    const key = [data, this.shownMonth, weekStart(this.firstDay), this.zone, lib, only.join()];
+    const key = [data, this.shownMonth, weekStart(this.firstDay), this.zone, expand, only.join()];
     if (this.model?.key.every((value, i) => value === key[i])) return this.model;
-    if (!lib && !this.expanding && data.events.some(isRecurring)) {
-      this.expanding = loadIcal()
-        .catch(() => undefined)
+    if (!expand && !this.expanding && data.events.some((event) => event.rrule)) {
+      this.expanding = import('./recurrence.js')
+        .then((module) => module.loadExpander())
+        .then(
+          (loaded) => (expand = loaded),
+          // Without ical.js a recurring event shows its first occurrence only.
+          () => undefined,
+        )
         .then(() => {
           this.expanding = undefined;
           this.requestUpdate();
@@ -218,7 +225,7 @@ export class EctCalendar extends LitElement {
     const from = weeks[0][0];
     const to = weeks[weeks.length - 1][6];
     const [start, end] = instantRange(from, to);
-    const events = expandEvents(data.events, start, end, lib).filter(
+    const events = (expand ? expand(data.events, start, end) : data.events).filter(
       (event) => !only.length || event.categories.some((name) => only.includes(name)),
     );
     this.model = {

@@ -1,6 +1,7 @@
 /**
  * Recurring events (RRULE with EXDATE) expanded over the instants a calendar shows, through
- * ical.js, which is imported only when a feed has a recurring event (a lazy chunk).
+ * ical.js. The calendar imports this module, and it ical.js, only when a feed has a recurring
+ * event: both are lazy chunks of the bundle.
  *
  * The rule runs on the wall-clock time of the event in its own zone (`timeZone`, else the
  * fixed offset of `start`, or UTC for `Z`), so a weekly 08:30 meeting in Berlin stays at 08:30
@@ -13,12 +14,11 @@ import type { CalendarEvent } from '../core/types.js';
 type Ical = typeof ICAL;
 
 let loading: Promise<Ical> | undefined;
-let loaded: Ical | undefined;
 
 /** ical.js, imported on first use; a failed import is tried again on the next call. */
 export function loadIcal(): Promise<Ical> {
   loading ??= import('ical.js').then(
-    (module) => (loaded = module.default),
+    (module) => module.default,
     (error: unknown) => {
       loading = undefined;
       throw error;
@@ -26,11 +26,6 @@ export function loadIcal(): Promise<Ical> {
   );
   return loading;
 }
-
-/** ical.js once `loadIcal()` has resolved. */
-export const icalLoaded = (): Ical | undefined => loaded;
-
-export const isRecurring = (event: CalendarEvent): boolean => !!event.rrule;
 
 /** Recurrences run from their start; this many occurrences are looked at, at most. */
 const MAX_STEPS = 10_000;
@@ -169,16 +164,21 @@ export function expandEvent(
   return out;
 }
 
-/**
- * Every event of `events` that may show in `[from, to)`: recurring ones expanded when ical.js
- * is at hand (`lib`), else kept as their first occurrence.
- */
+/** What the calendar calls: its events with the recurring ones expanded over `[from, to)`. */
+export type Expander = (events: CalendarEvent[], from: number, to: number) => CalendarEvent[];
+
+/** Every event that may show in `[from, to)`, recurring ones expanded with `lib` (ical.js). */
 export function expandEvents(
   events: CalendarEvent[],
   from: number,
   to: number,
-  lib: Ical | undefined,
+  lib: Ical,
 ): CalendarEvent[] {
-  if (!lib || !events.some(isRecurring)) return events;
   return events.flatMap((event) => (event.rrule ? expandEvent(lib, event, from, to) : [event]));
+}
+
+/** The expander, once ical.js is loaded. */
+export async function loadExpander(): Promise<Expander> {
+  const lib = await loadIcal();
+  return (events, from, to) => expandEvents(events, from, to, lib);
 }

@@ -298,10 +298,23 @@ function icsError(message: string, cause?: unknown): FeedError {
   return new FeedError(`iCalendar: ${message}`, { format: 'ics', cause });
 }
 
+/**
+ * Inline `<script type="text/calendar">` data is indented with the page and begins and ends
+ * with blank lines: the indentation every line shares goes (a folded line keeps its extra
+ * space), then the blank lines.
+ */
+function unindent(text: string): string {
+  const lines = text.split(/\r?\n/);
+  const indents = lines
+    .filter((line) => line.trim())
+    .map((line) => /^[ \t]*/.exec(line)![0].length);
+  const indent = Math.min(...indents);
+  return (indent ? lines.map((line) => line.slice(indent)).join('\r\n') : text).trim();
+}
+
 /** Parses iCalendar text: every VEVENT of every VCALENDAR in it. */
 export async function parseIcs(input: string, baseUrl?: string): Promise<EventsData> {
-  // Inline `<script type="text/calendar">` data begins and ends with blank lines.
-  const source = input.trim();
+  const source = unindent(input);
   if (looksLikeHtml(source)) throw icsError('expected iCalendar, got an HTML page');
   if (!/^\s*BEGIN:VCALENDAR\s*$/im.test(source.split(/\r?\n/, 1)[0] ?? '')) {
     throw icsError('expected "BEGIN:VCALENDAR" on the first line');

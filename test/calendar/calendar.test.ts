@@ -546,7 +546,7 @@ describe('<ect-calendar>', () => {
     }
   });
 
-  it('shows the fallback while loading, reads inline iCalendar, links "see full calendar"', async () => {
+  it('shows the fallback while loading, reads indented inline iCalendar, links "see full calendar"', async () => {
     let release!: () => void;
     const gate = new Promise<void>((r) => (release = r));
     setFeedFetch(async () => {

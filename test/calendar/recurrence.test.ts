@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { expandEvent, expandEvents, loadIcal } from '../../src/calendar/recurrence.js';
+import { expandEvent, loadExpander, loadIcal } from '../../src/calendar/recurrence.js';
 import { instantRange } from '../../src/calendar/month.js';
 import type { CalendarEvent } from '../../src/core/types.js';
 
@@ -110,9 +110,17 @@ describe('calendar recurrence', () => {
   it('leaves unreadable rules and plain events as they are', () => {
     const broken = base({ rrule: 'FREQ=SOMETIMES' });
     expect(expandEvent(ical, broken, ...august)).to.deep.equal([broken]);
-    const plain = base({});
-    expect(expandEvents([plain], ...august, ical)).to.deep.equal([plain]);
-    const recurring = base({ rrule: 'FREQ=DAILY' });
-    expect(expandEvents([recurring], ...august, undefined)).to.deep.equal([recurring]);
+  });
+
+  it('expands a feed’s recurring events and passes the others through', async () => {
+    const expand = await loadExpander();
+    const plain = base({ rrule: undefined, id: 'p' });
+    const daily = base({ rrule: 'FREQ=DAILY;COUNT=3' });
+    expect(expand([plain, daily], ...august).map((e) => e.id)).to.deep.equal([
+      'p',
+      'r/2022-08-01T08:30:00+07:00',
+      'r/2022-08-02T08:30:00+07:00',
+      'r/2022-08-03T08:30:00+07:00',
+    ]);
   });
 });
