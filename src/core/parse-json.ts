@@ -314,10 +314,19 @@ function listOf(value: unknown): unknown[] {
  * and date; pinned when flagged or in a pinned category; empty fields left out.
  */
 export function feedItem(fields: Omit<FeedItem, 'id'> & { id?: string }): FeedItem {
-  const { id, title, categories, attachments, ...rest } = fields;
+  const { id, title, categories, attachments, url, date, updated, summary, html, image } = fields;
   return present<FeedItem>(
-    { id: id || rest.url || hashId(title, rest.date), title, categories, attachments },
-    { ...rest, pinned: rest.pinned || categories.some(isPinnedCategory) || undefined },
+    { id: id || url || hashId(title, date), title, categories, attachments },
+    {
+      url,
+      date,
+      updated,
+      summary,
+      html,
+      image,
+      pinned: fields.pinned || categories.some(isPinnedCategory) || undefined,
+      author: fields.author,
+    },
   );
 }
 

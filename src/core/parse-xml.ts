@@ -6,10 +6,10 @@
 import {
   cleanText,
   collapseWhitespace,
-  hashId,
+  feedItem,
   htmlContent,
-  isPinnedCategory,
   looksLikeHtml,
+  present,
   toIsoDate,
   toInteger,
   uniqueStrings,
@@ -31,29 +31,31 @@ const NS = {
 };
 
 type Label = 'RSS' | 'Atom';
+/** An extension namespace, matched by its URI or, in sloppy feeds, by its usual prefix. */
+type Extension = 'atom' | 'dc' | 'content' | 'media';
+/** Where an element is looked for: the feed's own namespaces, or an extension. */
+type Where = (string | null)[] | Extension;
 
-/** Where an element's namespace is one of `namespaces`, or its prefix is the usual one. */
-function matches(el: Element, name: string, namespaces: (string | null)[], prefix?: string) {
-  return (
-    el.localName === name &&
-    (namespaces.includes(el.namespaceURI) || (prefix !== undefined && el.prefix === prefix))
+function children(parent: Element, name: string, where: Where): Element[] {
+  return [...parent.children].filter(
+    (el) =>
+      el.localName === name &&
+      (typeof where === 'string'
+        ? el.namespaceURI === NS[where] || el.prefix === where
+        : where.includes(el.namespaceURI)),
   );
 }
 
-function children(
-  parent: Element,
-  name: string,
-  namespaces: (string | null)[],
-  prefix?: string,
-): Element[] {
-  return [...parent.children].filter((el) => matches(el, name, namespaces, prefix));
+function child(parent: Element, name: string, where: Where): Element | undefined {
+  return children(parent, name, where)[0];
 }
 
-function child(parent: Element, name: string, namespaces: (string | null)[], prefix?: string) {
-  return children(parent, name, namespaces, prefix)[0];
+/** The text of the first such child element. */
+function textIn(parent: Element, name: string, where: Where): string | undefined {
+  return child(parent, name, where)?.textContent ?? undefined;
 }
 
-const valueOf = (el: Element | undefined) => el?.textContent ?? undefined;
+const valueOf = (el: Element) => el.textContent;
 
 // ---------------------------------------------------------------------------------------------
 // Well-formedness
@@ -104,98 +106,67 @@ function baseOf(el: Element, feedBase: string | undefined): string | undefined {
   return base;
 }
 
-interface Media {
-  url: string;
-  type?: string;
-  size?: number;
-  title?: string;
+interface Media extends FeedAttachment {
   image: boolean;
 }
 
-function positive(value: string | null): number | undefined {
-  const number = toInteger(value);
-  return number && number > 0 ? number : undefined;
+/** An enclosure, `media:content` or Atom enclosure link, when its URL is allowed. */
+function fileOf(el: Element, feedBase: string | undefined, urlName: string, sizeName: string) {
+  const url = safeUrl(el.getAttribute(urlName), baseOf(el, feedBase));
+  const type = el.getAttribute('type')?.trim() || undefined;
+  const size = toInteger(el.getAttribute(sizeName));
+  return url
+    ? [{ url, type, size: size! > 0 ? size : undefined, image: !!type?.startsWith('image/') }]
+    : [];
 }
 
 /** `media:content` and `media:thumbnail`, also inside `media:group`. */
-function mediaOf(item: Element, base: string | undefined): { media: Media[]; thumbnail?: string } {
-  const groups = [item, ...children(item, 'group', [NS.media], 'media')];
-  const media: Media[] = [];
-  let thumbnail: string | undefined;
-  for (const group of groups) {
-    for (const el of children(group, 'thumbnail', [NS.media], 'media')) {
-      thumbnail ??= safeImageUrl(el.getAttribute('url'), baseOf(el, base));
-    }
-    for (const el of children(group, 'content', [NS.media], 'media')) {
-      const url = safeUrl(el.getAttribute('url'), baseOf(el, base));
-      if (!url) continue;
-      const type = el.getAttribute('type')?.trim() || undefined;
-      const medium = el.getAttribute('medium');
-      const title = cleanText(valueOf(child(el, 'title', [NS.media], 'media')));
-      media.push({
-        url,
-        type,
-        size: positive(el.getAttribute('fileSize')),
-        title,
-        image: medium === 'image' || !!type?.startsWith('image/'),
-      });
-    }
-  }
+function mediaOf(item: Element, feedBase: string | undefined) {
+  const groups = [item, ...children(item, 'group', 'media')];
+  const thumbnail = groups
+    .flatMap((group) => children(group, 'thumbnail', 'media'))
+    .map((el) => safeImageUrl(el.getAttribute('url'), baseOf(el, feedBase)))
+    .find(Boolean);
+  const media = groups.flatMap((group) =>
+    children(group, 'content', 'media').flatMap((el) =>
+      fileOf(el, feedBase, 'url', 'fileSize').map((file) => ({
+        ...file,
+        title: cleanText(textIn(el, 'title', 'media')),
+        image: file.image || el.getAttribute('medium') === 'image',
+      })),
+    ),
+  );
   return { media, thumbnail };
 }
 
-function attachment(media: Media): FeedAttachment {
-  const out: FeedAttachment = { url: media.url };
-  if (media.type) out.type = media.type;
-  if (media.size) out.size = media.size;
-  if (media.title) out.title = media.title;
-  return out;
-}
+type Content = { html?: string; text: string; image?: string } | undefined;
 
-/** Items with links, images and files sorted out; `files` are enclosures and media. */
-async function finishItem(parts: {
-  title: string;
-  url?: string;
-  id?: string;
-  date?: string;
-  updated?: string;
-  /** HTML body (content:encoded, Atom content). */
-  body?: { html?: string; text: string; image?: string };
-  /** Summary (RSS description, Atom summary). */
-  summary?: { html?: string; text: string; image?: string };
-  categories: string[];
-  files: Media[];
-  thumbnail?: string;
-  author?: string;
-}): Promise<FeedItem> {
-  const { title, url, date, updated, body, summary, categories, files, thumbnail, author } = parts;
-  const images = files.filter((file) => file.image);
+/** An item with links, images and files sorted out; `files` are enclosures and media. */
+function finishItem(
+  parts: Omit<Parameters<typeof feedItem>[0], 'attachments' | 'summary' | 'html' | 'image'> & {
+    /** HTML body (content:encoded, Atom content). */
+    body: Content;
+    /** Summary (RSS description, Atom summary). */
+    summary: Content;
+    files: Media[];
+    thumbnail?: string;
+  },
+): FeedItem {
+  const { body, summary, files, thumbnail, ...fields } = parts;
   const seen = new Set<string>();
-  const attachments = files
-    .filter((file) => !file.image && !seen.has(file.url) && seen.add(file.url))
-    .map(attachment);
-  const result: FeedItem = {
-    id: parts.id || url || hashId(title, date),
-    title,
-    categories,
-    attachments,
-  };
-  if (url) result.url = url;
-  if (date) result.date = date;
-  if (updated) result.updated = updated;
-  const text = summary?.text || body?.text;
-  if (text) result.summary = text;
-  const html = body?.html ?? summary?.html;
-  if (html) result.html = html;
-  const image =
-    thumbnail ??
-    images.map((file) => safeImageUrl(file.url)).find(Boolean) ??
-    body?.image ??
-    summary?.image;
-  if (image) result.image = image;
-  if (categories.some(isPinnedCategory)) result.pinned = true;
-  if (author) result.author = author;
-  return result;
+  return feedItem({
+    ...fields,
+    attachments: files
+      .filter((file) => !file.image && !seen.has(file.url) && seen.add(file.url))
+      .map(({ url, type, size, title }) => present<FeedAttachment>({ url }, { type, size, title })),
+    summary: summary?.text || body?.text,
+    html: body?.html ?? summary?.html,
+    image:
+      thumbnail ??
+      files.map((file) => (file.image ? safeImageUrl(file.url) : undefined)).find(Boolean) ??
+      body?.image ??
+      summary?.image,
+  });
 }
 
 /** `chiangrai@ect.go.th (ฝ่ายประชาสัมพันธ์)` → the name; a bare address stays. */
@@ -207,58 +178,43 @@ function personOf(value: string | undefined): string | undefined {
 // ---------------------------------------------------------------------------------------------
 // RSS
 
-async function rssItem(item: Element, core: (string | null)[], feedBase?: string) {
+async function rssItem(item: Element, core: Where, feedBase?: string) {
   const base = baseOf(item, feedBase);
-  const title = collapseWhitespace(valueOf(child(item, 'title', core)) ?? '');
   const guidEl = child(item, 'guid', core);
-  const guid = cleanText(valueOf(guidEl));
-  const atomLink = children(item, 'link', [NS.atom], 'atom').find(
+  const guid = cleanText(guidEl?.textContent);
+  const atomLink = children(item, 'link', 'atom').find(
     (el) => (el.getAttribute('rel') ?? 'alternate') === 'alternate',
   );
-  const url =
-    safeUrl(cleanText(valueOf(child(item, 'link', core))), base) ??
-    safeUrl(atomLink?.getAttribute('href'), baseOf(atomLink ?? item, feedBase)) ??
-    (guid && guidEl?.getAttribute('isPermaLink') !== 'false' && /^https?:/i.test(guid)
-      ? safeUrl(guid, base)
-      : undefined);
-  const date = toIsoDate(
-    valueOf(child(item, 'pubDate', core)) ??
-      valueOf(child(item, 'date', [NS.dc], 'dc')) ??
-      valueOf(child(item, 'published', [NS.atom], 'atom')),
-  );
-  const updated = toIsoDate(valueOf(child(item, 'updated', [NS.atom], 'atom')));
-  const description = valueOf(child(item, 'description', core));
-  const encoded = valueOf(child(item, 'encoded', [NS.content], 'content'));
-  const enclosures: Media[] = [];
-  for (const el of children(item, 'enclosure', core)) {
-    const href = safeUrl(el.getAttribute('url'), baseOf(el, feedBase));
-    if (!href) continue;
-    const type = el.getAttribute('type')?.trim() || undefined;
-    enclosures.push({
-      url: href,
-      type,
-      size: positive(el.getAttribute('length')),
-      image: !!type?.startsWith('image/'),
-    });
-  }
+  const description = textIn(item, 'description', core);
+  const encoded = textIn(item, 'encoded', 'content');
   const { media, thumbnail } = mediaOf(item, feedBase);
   return finishItem({
-    title,
-    url,
+    title: collapseWhitespace(textIn(item, 'title', core) ?? ''),
+    url:
+      safeUrl(cleanText(textIn(item, 'link', core)), base) ??
+      safeUrl(atomLink?.getAttribute('href'), baseOf(atomLink ?? item, feedBase)) ??
+      (guid && guidEl?.getAttribute('isPermaLink') !== 'false' && /^https?:/i.test(guid)
+        ? safeUrl(guid, base)
+        : undefined),
     id: guid || item.getAttributeNS(NS.rdf, 'about') || undefined,
-    date,
-    updated,
+    date: toIsoDate(
+      textIn(item, 'pubDate', core) ??
+        textIn(item, 'date', 'dc') ??
+        textIn(item, 'published', 'atom'),
+    ),
+    updated: toIsoDate(textIn(item, 'updated', 'atom')),
     body: encoded?.trim() ? await htmlContent(encoded, base) : undefined,
     summary: description?.trim() ? await htmlContent(description, base) : undefined,
     categories: uniqueStrings([
       ...children(item, 'category', core).map(valueOf),
-      ...children(item, 'subject', [NS.dc], 'dc').map(valueOf),
+      ...children(item, 'subject', 'dc').map(valueOf),
     ]),
-    files: [...enclosures, ...media],
+    files: [
+      ...children(item, 'enclosure', core).flatMap((el) => fileOf(el, feedBase, 'url', 'length')),
+      ...media,
+    ],
     thumbnail,
-    author: personOf(
-      valueOf(child(item, 'author', core)) ?? valueOf(child(item, 'creator', [NS.dc], 'dc')),
-    ),
+    author: personOf(textIn(item, 'author', core) ?? textIn(item, 'creator', 'dc')),
   });
 }
 
@@ -269,30 +225,25 @@ async function parseRss(root: Element, feedBase: string | undefined): Promise<It
   // RSS 1.0 items are siblings of the channel; RSS 2.0 items are inside it.
   const itemParent = rdf ? root : channel;
   const items = itemParent ? children(itemParent, 'item', core) : [];
-  const data: ItemsData = {
-    kind: 'items',
-    items: await Promise.all(items.map((item) => rssItem(item, core, feedBase))),
-  };
-  if (channel) {
-    const title = cleanText(valueOf(child(channel, 'title', core)));
-    const link = safeUrl(
-      cleanText(valueOf(child(channel, 'link', core))),
-      baseOf(channel, feedBase),
-    );
-    if (title) data.title = title;
-    if (link) data.link = link;
-  }
-  return data;
+  return present<ItemsData>(
+    {
+      kind: 'items',
+      items: await Promise.all(items.map((item) => rssItem(item, core, feedBase))),
+    },
+    channel
+      ? {
+          title: cleanText(textIn(channel, 'title', core)),
+          link: safeUrl(cleanText(textIn(channel, 'link', core)), baseOf(channel, feedBase)),
+        }
+      : {},
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
 // Atom
 
 /** An Atom text construct: `text` (default), `html` (escaped HTML) or `xhtml` (inline markup). */
-async function atomText(
-  el: Element | undefined,
-  base: string | undefined,
-): Promise<{ html?: string; text: string; image?: string } | undefined> {
+async function atomText(el: Element | undefined, base: string | undefined): Promise<Content> {
   if (!el || el.hasAttribute('src')) return undefined;
   const type = (el.getAttribute('type') ?? 'text').trim().toLowerCase();
   if (type === 'xhtml') {
@@ -306,7 +257,7 @@ async function atomText(
   return { text: collapseWhitespace(value) };
 }
 
-function atomLinks(entry: Element, core: (string | null)[], feedBase: string | undefined) {
+function atomLinks(entry: Element, core: Where, feedBase: string | undefined) {
   return children(entry, 'link', core).map((el) => ({
     el,
     rel: (el.getAttribute('rel') ?? 'alternate').trim(),
@@ -321,36 +272,25 @@ function alternate(links: ReturnType<typeof atomLinks>): string | undefined {
     ?.href;
 }
 
-async function atomEntry(entry: Element, core: (string | null)[], feedBase?: string) {
+async function atomEntry(entry: Element, core: Where, feedBase?: string) {
   const base = baseOf(entry, feedBase);
   const titleEl = child(entry, 'title', core);
   const titleType = titleEl?.getAttribute('type')?.trim().toLowerCase();
-  const title =
-    titleType === 'html' || titleType === 'text/html'
-      ? (await htmlContent(titleEl?.textContent ?? '', base)).text
-      : collapseWhitespace(valueOf(titleEl) ?? '');
   const links = atomLinks(entry, core, feedBase);
-  const published = valueOf(child(entry, 'published', core));
-  const updatedText = valueOf(child(entry, 'updated', core));
+  const updated = textIn(entry, 'updated', core);
   const contentEl = child(entry, 'content', core);
   const summaryEl = child(entry, 'summary', core);
-  const files: Media[] = links
-    .filter((link) => link.rel === 'enclosure' && link.href)
-    .map((link) => ({
-      url: link.href!,
-      type: link.type,
-      size: positive(link.el.getAttribute('length')),
-      title: cleanText(link.el.getAttribute('title')),
-      image: !!link.type?.startsWith('image/'),
-    }));
   const { media, thumbnail } = mediaOf(entry, feedBase);
   const authorEl = child(entry, 'author', core);
   return finishItem({
-    title,
+    title:
+      titleType === 'html' || titleType === 'text/html'
+        ? (await htmlContent(titleEl?.textContent ?? '', base)).text
+        : collapseWhitespace(titleEl?.textContent ?? ''),
     url: alternate(links),
-    id: cleanText(valueOf(child(entry, 'id', core))),
-    date: toIsoDate(published ?? updatedText),
-    updated: toIsoDate(updatedText),
+    id: cleanText(textIn(entry, 'id', core)),
+    date: toIsoDate(textIn(entry, 'published', core) ?? updated),
+    updated: toIsoDate(updated),
     body: await atomText(contentEl, baseOf(contentEl ?? entry, feedBase)),
     summary: await atomText(summaryEl, baseOf(summaryEl ?? entry, feedBase)),
     categories: uniqueStrings(
@@ -358,24 +298,35 @@ async function atomEntry(entry: Element, core: (string | null)[], feedBase?: str
         (el) => el.getAttribute('label') || el.getAttribute('term'),
       ),
     ),
-    files: [...files, ...media],
+    files: [
+      ...links
+        .filter((link) => link.rel === 'enclosure')
+        .flatMap(({ el }) =>
+          fileOf(el, feedBase, 'href', 'length').map((file) => ({
+            ...file,
+            title: cleanText(el.getAttribute('title')),
+          })),
+        ),
+      ...media,
+    ],
     thumbnail,
-    author: authorEl ? cleanText(valueOf(child(authorEl, 'name', core))) : undefined,
+    author: authorEl && cleanText(textIn(authorEl, 'name', core)),
   });
 }
 
 async function parseAtom(root: Element, feedBase: string | undefined): Promise<ItemsData> {
   const core = [root.namespaceURI];
   const entries = children(root, 'entry', core);
-  const data: ItemsData = {
-    kind: 'items',
-    items: await Promise.all(entries.map((entry) => atomEntry(entry, core, feedBase))),
-  };
-  const title = (await atomText(child(root, 'title', core), baseOf(root, feedBase)))?.text;
-  const link = alternate(atomLinks(root, core, feedBase));
-  if (title) data.title = title;
-  if (link) data.link = link;
-  return data;
+  return present<ItemsData>(
+    {
+      kind: 'items',
+      items: await Promise.all(entries.map((entry) => atomEntry(entry, core, feedBase))),
+    },
+    {
+      title: (await atomText(child(root, 'title', core), baseOf(root, feedBase)))?.text,
+      link: alternate(atomLinks(root, core, feedBase)),
+    },
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
