@@ -544,6 +544,8 @@ export class EctCalendar extends LitElement {
 
   private onGridKey = async (event: KeyboardEvent): Promise<void> => {
     const from = (event.target as Element).closest<HTMLElement>('[data-date]')?.dataset.date;
+    // Alt+arrows and the like belong to the browser and the screen reader.
+    if (event.altKey || event.ctrlKey || event.metaKey) return;
     const to = from && moveDate(event.key, from, weekStart(this.firstDay), event.shiftKey);
     if (!to) return;
     event.preventDefault();

@@ -307,6 +307,11 @@ describe('<ect-calendar>', () => {
       .find((button) => button.tabIndex === 0)!
       .focus();
     expect(focused(el)).to.equal('2022-08-01');
+    // With Control (or Alt, Meta) the keys are left to the browser and screen reader.
+    await sendKeys({ down: 'Control' });
+    await press('ArrowRight');
+    await sendKeys({ up: 'Control' });
+    expect(focused(el)).to.equal('2022-08-01');
     await press('ArrowRight');
     expect(focused(el)).to.equal('2022-08-02');
     await press('ArrowDown');
