@@ -27,11 +27,12 @@ const FACADE = 'ect-lazy-facade';
  * `dist/ect-widgets.js`: the one file a webmaster references, with everything it imports
  * statically inside. What only some feeds need is loaded lazily from `dist/chunks/`, by a
  * relative `import()`, so `dist/` works wherever it is copied or served from:
- * - our own lazily imported modules (`import('./parse-csv.js')`) become chunks that import what
- *   they share (FeedError, the normalizers) from `../ect-widgets.js`, so there is one instance
- *   of each shared module and class;
- * - packages imported lazily (`import('dompurify')`, `import('ical.js')`) are each built on their
+ * - our own lazily imported modules (`import('./parse-csv.js')`, the sanitizer with DOMPurify
+ *   inside) become chunks that import what they share (FeedError, the normalizers) from
+ *   `../ect-widgets.js`, so there is one instance of each shared module and class;
+ * - packages imported lazily (`import('ical.js')`, `import('papaparse')`) are each built on their
  *   own into `chunks/<package>-<hash>.js`, with no import at all.
+ * A page whose feeds need none of them (plain RSS, JSON) loads the one file only.
  *
  * The per-element entries for bundler users are emitted unbundled into `dist/lib/` by
  * `tsc -p tsconfig.build.json`, which runs after this build (this build empties `dist/`).
