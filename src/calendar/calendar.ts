@@ -21,7 +21,6 @@ import { hostStyles } from '../core/styles.js';
 import type { CalendarEvent, EventsData, FeedFormatOption } from '../core/types.js';
 import { safeUrl } from '../core/url.js';
 import { styles } from './calendar.styles.js';
-import { eventIcs, icsFileName } from './ics.js';
 import {
   categoriesOf,
   daySpan,
@@ -47,6 +46,15 @@ interface MonthModel {
 
 /** Expands recurring events; loaded (with ical.js) the first time a feed has one. */
 let expand: Expander | undefined;
+
+/** The `.ics` writer: a lazy chunk, fetched as soon as a list of events shows. */
+let icsWriter: Promise<typeof import('./ics.js')> | undefined;
+function loadIcsWriter() {
+  icsWriter ??= import('./ics.js');
+  // A failed load is tried again on the next list or click.
+  icsWriter.catch(() => (icsWriter = undefined));
+  return icsWriter;
+}
 
 /** Titles shown inside a day cell when there is room. */
 const TITLES_PER_DAY = 3;
@@ -465,6 +473,7 @@ export class EctCalendar extends LitElement {
     options: FormatOptions,
     labelledBy: string,
   ): TemplateResult {
+    loadIcsWriter();
     // role="list": Safari drops list semantics from `list-style: none` lists without it.
     // eslint-disable-next-line lit-a11y/no-redundant-role
     return html`<ul part="list" role="list" aria-labelledby=${labelledBy}>
@@ -555,7 +564,11 @@ export class EctCalendar extends LitElement {
   };
 
   /** Saves the event as a one-event `.ics` through a short-lived `blob:` link. */
-  private download(event: CalendarEvent): void {
+  private async download(event: CalendarEvent): Promise<void> {
+    // Offline and not loaded yet: nothing happens; the next click tries again.
+    const writer = await loadIcsWriter().catch(() => undefined);
+    if (!writer) return;
+    const { eventIcs, icsFileName } = writer;
     const url = URL.createObjectURL(
       new Blob([eventIcs(event)], { type: 'text/calendar;charset=utf-8' }),
     );

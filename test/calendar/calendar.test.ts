@@ -496,6 +496,7 @@ describe('<ect-calendar>', () => {
     expect(add.localName).to.equal('button');
     expect(text(add)).to.equal(`เพิ่มลงในปฏิทินของฉัน – ${august[0]}`);
     add.click();
+    await waitUntil(() => clicked.length > 0);
     expect(create.calledOnce).to.be.true;
     expect(clicked).to.have.length(1);
     expect(clicked[0].getAttribute('href')).to.equal('blob:test/1');
