@@ -39,7 +39,6 @@ export const styles = css`
     will-change: transform;
   }
   .list {
-    position: relative;
     display: flex;
     flex: none;
     margin: 0;

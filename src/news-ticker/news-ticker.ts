@@ -364,15 +364,23 @@ export class EctNewsTicker extends LitElement {
     return offsetAt(time, this.appliedSpeed, this.period);
   }
 
+  /** Where each headline starts, in pixels from the start of its list. */
+  private spans(list: HTMLElement): Array<{ id: string; start: number }> {
+    const origin = list.getBoundingClientRect().left;
+    return [...list.children].map((li) => ({
+      id: (li as HTMLElement).dataset.id ?? '',
+      start: li.getBoundingClientRect().left - origin,
+    }));
+  }
+
   /** The headline at the start of the viewport now (motion mode). */
   private anchorNow(): Anchor | undefined {
-    const { list } = this.parts;
-    if (!list || !this.animation) return undefined;
-    const spans = [...list.children].map((li) => ({
-      id: (li as HTMLElement).dataset.id ?? '',
-      start: (li as HTMLElement).offsetLeft,
-    }));
-    return anchorAt(spans, this.offsetNow());
+    const { list, viewport } = this.parts;
+    if (!list || !viewport || !this.animation || !this.period) return undefined;
+    // What the viewer sees, from the layout: right after a pause Firefox may show a position a
+    // few milliseconds off the animation's `currentTime`.
+    const shown = viewport.getBoundingClientRect().left - list.getBoundingClientRect().left;
+    return anchorAt(this.spans(list), ((shown % this.period) + this.period) % this.period);
   }
 
   /** Sizes the loop and (re)starts the transform animation at the anchored or current offset. */
@@ -382,10 +390,9 @@ export class EctNewsTicker extends LitElement {
     if (this.reduced || !viewport || !track || !list || !period) return;
     let offset = this.offsetNow();
     if (this.anchor) {
-      const start = [...list.children].find(
-        (li) => (li as HTMLElement).dataset.id === this.anchor!.id,
-      ) as HTMLElement | undefined;
-      if (start) offset = start.offsetLeft + this.anchor.delta;
+      const { id, delta } = this.anchor;
+      const start = this.spans(list).find((span) => span.id === id);
+      if (start) offset = start.start + delta;
       this.anchor = undefined;
     }
     const speed = tickerSpeed(this.speed);
@@ -432,9 +439,11 @@ export class EctNewsTicker extends LitElement {
   private readonly onFocusIn = (event: FocusEvent) => {
     this.focused = true;
     // Bring the focused headline to the start of the viewport (the viewport never scrolls).
-    const item = (event.target as Element).closest<HTMLElement>('li');
-    if (item && this.animation && !this.reduced) {
-      this.animation.currentTime = timeAt(item.offsetLeft, this.appliedSpeed);
+    const item = (event.target as Element).closest('li');
+    const list = item?.parentElement;
+    if (item && list && this.animation && !this.reduced) {
+      const start = item.getBoundingClientRect().left - list.getBoundingClientRect().left;
+      this.animation.currentTime = timeAt(start, this.appliedSpeed);
     }
     this.applyPlayState();
   };

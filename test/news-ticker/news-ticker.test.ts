@@ -338,6 +338,7 @@ describe('<ect-news-ticker>', () => {
     });
     el.paused = true;
     await el.updateComplete;
+    await one(el, '.track')!.getAnimations()[0].ready;
     await frame();
     await frame();
     const before = headlineAtStart(el);
