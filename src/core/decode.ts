@@ -3,6 +3,7 @@
  * declared as `tis-620`, `iso-8859-11` or `windows-874` (in the Content-Type or only in the XML
  * prolog), and sometimes not declared at all.
  */
+import { nextTask, SLICE } from './limits.js';
 
 /** Labels browsers do not all know; every Thai single-byte label decodes as windows-874. */
 const ALIASES: Record<string, string> = {
@@ -49,6 +50,18 @@ function decoderFor(label: string): TextDecoder | undefined {
   }
 }
 
+/** The encoding the bytes declare (BOM, Content-Type, XML prolog); undefined when none. */
+function declaredEncoding(data: Uint8Array, contentType?: string | null): string | undefined {
+  const bom = bomEncoding(data);
+  if (bom) return bom;
+  const prolog = prologEncoding(data);
+  // A prolog readable as ASCII cannot be UTF-16, whatever it says.
+  const declared = charsetOf(contentType) ?? (prolog?.startsWith('utf-16') ? undefined : prolog);
+  if (!declared) return undefined;
+  // An unknown label decodes as UTF-8.
+  return decoderFor(declared) ? (ALIASES[declared] ?? declared) : 'utf-8';
+}
+
 /**
  * Decodes feed bytes to text. The encoding comes from a byte-order mark (unambiguous), else the
  * Content-Type `charset`, else the XML prolog's `encoding="…"`, else UTF-8. An unknown label
@@ -57,17 +70,39 @@ function decoderFor(label: string): TextDecoder | undefined {
  */
 export function decodeFeed(bytes: ArrayBuffer | Uint8Array, contentType?: string | null): string {
   const data = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
-  const bom = bomEncoding(data);
-  if (bom) return new TextDecoder(bom).decode(data);
-  const prolog = prologEncoding(data);
-  // A prolog readable as ASCII cannot be UTF-16, whatever it says.
-  const declared = charsetOf(contentType) ?? (prolog?.startsWith('utf-16') ? undefined : prolog);
-  const decoder = declared ? decoderFor(declared) : undefined;
-  if (decoder) return decoder.decode(data);
-  if (declared) return new TextDecoder('utf-8').decode(data);
+  const encoding = declaredEncoding(data, contentType);
+  if (encoding) return new TextDecoder(encoding).decode(data);
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(data);
   } catch {
     return new TextDecoder('windows-874').decode(data);
+  }
+}
+
+/** Bytes decoded a slice per task, so that a big feed does not block the page meanwhile. */
+async function decodeInSlices(data: Uint8Array, encoding: string, fatal = false): Promise<string> {
+  const decoder = new TextDecoder(encoding, { fatal });
+  const parts: string[] = [];
+  for (let at = 0; at < data.byteLength; at += SLICE) {
+    if (at) await nextTask();
+    const last = at + SLICE >= data.byteLength;
+    parts.push(decoder.decode(data.subarray(at, at + SLICE), { stream: !last }));
+  }
+  return parts.join('');
+}
+
+/** `decodeFeed` for feeds of any size: the same text, decoded over several tasks when long. */
+export async function decodeFeedInTasks(
+  bytes: ArrayBuffer | Uint8Array,
+  contentType?: string | null,
+): Promise<string> {
+  const data = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
+  if (data.byteLength <= SLICE) return decodeFeed(data, contentType);
+  const encoding = declaredEncoding(data, contentType);
+  if (encoding) return decodeInSlices(data, encoding);
+  try {
+    return await decodeInSlices(data, 'utf-8', true);
+  } catch {
+    return decodeInSlices(data, 'windows-874');
   }
 }

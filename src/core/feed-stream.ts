@@ -21,8 +21,9 @@ import {
   timer,
 } from 'rxjs';
 import { readCachedFeed, writeCachedFeed } from './cache.js';
-import { decodeFeed } from './decode.js';
+import { decodeFeedInTasks } from './decode.js';
 import { fetchFeed } from './fetch.js';
+import { nextTask } from './limits.js';
 import { parseFeed } from './parse.js';
 import { FeedError, type FeedData, type FeedFormatOption } from './types.js';
 
@@ -174,7 +175,7 @@ function attempt(request: FeedRequest, lastText: string | undefined): Observable
           signal: controller.signal,
           proxy: request.proxy,
         });
-        const text = decodeFeed(fetched.bytes, fetched.contentType);
+        const text = await decodeFeedInTasks(fetched.bytes, fetched.contentType);
         if (text === lastText) return { ok: true, text };
         const data = await parseFeed(text, {
           format: request.format,
@@ -245,7 +246,9 @@ function poll(key: string, request: FeedRequest, entry: Entry): Observable<FeedS
             lastText = outcome.text;
             if (outcome.data && outcome.json !== lastJson) {
               lastJson = outcome.json;
-              writeCachedFeed(key, outcome.data);
+              // A task of its own: serializing and storing a big feed takes a while.
+              const data = outcome.data;
+              void nextTask().then(() => writeCachedFeed(key, data));
               snapshot = {
                 status: isEmptyData(outcome.data) ? 'empty' : 'ready',
                 data: outcome.data,

@@ -1,3 +1,4 @@
+import { nextTask, SLICE } from './limits.js';
 import { FeedError } from './types.js';
 
 /** The `fetch` signature the feed layer needs; tests and stories swap in a route table. */
@@ -102,8 +103,7 @@ export async function fetchFeed(url: string, options: FetchOptions = {}): Promis
     }
     const length = Number(response.headers.get('Content-Length'));
     if (length > maxBytes) throw tooLarge(url, maxBytes);
-    const bytes = new Uint8Array(await response.arrayBuffer());
-    if (bytes.byteLength > maxBytes) throw tooLarge(url, maxBytes);
+    const bytes = await readBody(response, maxBytes, url);
     return {
       bytes,
       contentType: response.headers.get('Content-Type'),
@@ -113,6 +113,37 @@ export async function fetchFeed(url: string, options: FetchOptions = {}): Promis
     clearTimeout(timer);
     signal?.removeEventListener('abort', abort);
   }
+}
+
+/**
+ * The body, read as it arrives: a body without a Content-Length is cut off (the request
+ * aborted) once past `maxBytes` instead of read whole, and no one task copies all of it.
+ */
+async function readBody(response: Response, maxBytes: number, url: string): Promise<Uint8Array> {
+  if (!response.body) return new Uint8Array(await response.arrayBuffer());
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let length = 0;
+  for (let read = await reader.read(); !read.done; read = await reader.read()) {
+    length += read.value.byteLength;
+    if (length > maxBytes) {
+      void reader.cancel();
+      throw tooLarge(url, maxBytes);
+    }
+    chunks.push(read.value);
+  }
+  if (chunks.length === 1) return chunks[0];
+  const bytes = new Uint8Array(length);
+  let offset = 0;
+  for (const chunk of chunks) {
+    // Copying megabytes takes a while too: a slice per task.
+    if (Math.floor((offset + chunk.byteLength) / SLICE) > Math.floor(offset / SLICE)) {
+      await nextTask();
+    }
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return bytes;
 }
 
 function tooLarge(url: string, maxBytes: number) {

@@ -1,8 +1,10 @@
 /**
- * Bounds on what one feed may cost the page. Feeds are parsed on the main thread, so a huge or
- * hostile feed is cut down (news items: the first ones are kept) or refused with a message
- * (calendars and results: a partial one would mislead) before it can freeze the page. The
- * numbers are far above any real feed of a provincial office; fetches are capped at 10 MB.
+ * Bounds on what one feed may cost the page. Feeds are parsed on the main thread, by parsers
+ * that read a whole text in one go (DOMParser, JSON.parse, ical.js, papaparse). So the text is
+ * first walked in slices, a task each, and cut down (news items: the first ones are kept) or
+ * refused with a message (calendars and results: a partial one would mislead, and text too long
+ * to parse in one short task) before a parser sees it. The numbers are far above any real feed
+ * of a provincial office; fetches are capped at 10 MB.
  */
 import { FeedError, type FeedData, type FeedFormat } from './types.js';
 
@@ -12,50 +14,14 @@ export const LIMITS = {
   /** Calendar events, and result rows (candidates), beyond which a feed is refused. */
   events: 2_000,
   candidates: 2_000,
-  /**
-   * Characters of XML, iCalendar or CSV handed to a parser, which reads them in one go: RSS
-   * and Atom beyond it lose items from the end, the others are refused. JSON is exempt: its
-   * parser is many times faster, and its lists are cut before they are normalized.
-   */
-  chars: 1_000_000,
+  /** Characters a parser gets: news items past it are dropped, other feeds refused. */
+  chars: 200_000,
+  /** JSON nesting (real feeds nest five deep; thousands of levels take parsers seconds). */
+  depth: 64,
 };
 
-/** JSON shorter than this cannot hold lists long enough to matter: not parsed twice. */
-const SMALL_JSON = 50_000;
-
-/** Real feeds nest five levels deep; JSON nested thousands deep takes parsers seconds. */
-export const MAX_JSON_DEPTH = 64;
-
-/** Index of the quote that ends the JSON string starting at `start`, or -1. */
-function endOfString(text: string, start: number): number {
-  for (let i = text.indexOf('"', start + 1); i >= 0; i = text.indexOf('"', i + 1)) {
-    let slashes = 0;
-    while (text.charCodeAt(i - 1 - slashes) === 92) slashes++;
-    if (slashes % 2 === 0) return i;
-  }
-  return -1;
-}
-
-/** Whether JSON text nests deeper than MAX_JSON_DEPTH; a long text is scanned over several tasks. */
-async function nestsTooDeep(text: string): Promise<boolean> {
-  let depth = 0;
-  let pause = 1_000_000;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code === 34) {
-      i = endOfString(text, i);
-      // An unterminated string: the JSON parser says so.
-      if (i < 0) return false;
-    } else if (code === 91 || code === 123) {
-      if (++depth > MAX_JSON_DEPTH) return true;
-    } else if (code === 93 || code === 125) depth--;
-    if (i > pause) {
-      pause = i + 1_000_000;
-      await nextTask();
-    }
-  }
-  return false;
-}
+/** Characters (or bytes) handled per task when walking or decoding a long feed. */
+export const SLICE = 1 << 18;
 
 const LABELS: Record<FeedFormat, string> = {
   json: 'JSON',
@@ -80,90 +46,153 @@ export function nextTask(): Promise<void> {
   });
 }
 
-let sliceStart = -Infinity;
+function refuse(format: FeedFormat, what: string): FeedError {
+  return new FeedError(`${LABELS[format]}: ${what}, more than this widget shows at once`, {
+    format,
+  });
+}
 
-/**
- * For loops of costly steps (sanitizing many HTML fields): resolves at once while the current
- * slice of work is under `budgetMs`, else after the next task, starting a new slice.
- */
-export async function pace(budgetMs = 30): Promise<void> {
-  if (performance.now() - sliceStart < budgetMs) return;
-  await nextTask();
-  sliceStart = performance.now();
+const count = (n: number) => n.toLocaleString('en');
+
+/** Where to cut a list of entries: before entry `LIMITS.items + 1`, or before the one that ends past `LIMITS.chars`. */
+class ListCut {
+  private entries = 0;
+  private previous = -1;
+  /** Offset where the dropped entries begin, once known. */
+  start = -1;
+
+  /** Entry starting at `offset`, with `before` the offset where the one before it ended. */
+  add(offset: number, before: number): void {
+    if (this.start >= 0) return;
+    this.entries++;
+    if (this.entries > LIMITS.items) this.start = before;
+    else if (offset > LIMITS.chars && this.entries > 1) {
+      // The entry before started within the budget but ends past it: it goes too, unless first.
+      this.start = this.entries > 2 ? this.previous : before;
+    }
+    this.previous = before;
+  }
 }
 
 // Item start tags outside CDATA sections and comments (whose text may look like tags).
 const XML_ITEMS = /<!\[CDATA\[[\s\S]*?\]\]>|<!--[\s\S]*?-->|<(?:[\w.-]+:)?(?:item|entry)[\s/>]/g;
-const XML_ITEM_END = /<\/(?:[\w.-]+:)?(?:item|entry)\s*>/g;
+const XML_ITEM_END = /^<\/(?:[\w.-]+:)?(?:item|entry)\s*>/;
 
-/** RSS or Atom text without the items past `LIMITS.items` or past `LIMITS.chars`. */
-function cutXmlItems(text: string): string {
-  let count = 0;
-  let cut = -1;
-  let previous = -1;
-  for (const match of text.matchAll(XML_ITEMS)) {
-    if (match[0][1] === '!') continue;
-    if (++count > LIMITS.items) {
-      cut = match.index;
-      break;
+/** RSS or Atom text without the items past the limits (a task per `SLICE` characters). */
+async function cutXml(text: string): Promise<string> {
+  const cut = new ListCut();
+  const items = new RegExp(XML_ITEMS);
+  let pause = SLICE;
+  for (let match = items.exec(text); match && cut.start < 0; match = items.exec(text)) {
+    if (match.index > pause) {
+      pause = match.index + SLICE;
+      await nextTask();
     }
-    // An item that starts within the budget but ends past it goes too (unless it is the first).
-    if (match.index > LIMITS.chars) {
-      cut = count > 2 ? previous : match.index;
-      break;
-    }
-    previous = match.index;
+    if (match[0][1] !== '!') cut.add(match.index, match.index);
   }
-  if (cut < 0) return text;
+  if (cut.start < 0) return text;
   // The items are siblings: drop everything from the first one cut to the end of the last one.
-  let end = -1;
-  XML_ITEM_END.lastIndex = cut;
-  for (let close = XML_ITEM_END.exec(text); close; close = XML_ITEM_END.exec(text)) {
-    end = close.index + close[0].length;
+  for (let at = text.lastIndexOf('</'); at > cut.start; at = text.lastIndexOf('</', at - 1)) {
+    const close = XML_ITEM_END.exec(text.slice(at, at + 80));
+    if (close) return text.slice(0, cut.start) + text.slice(at + close[0].length);
   }
-  return end < 0 ? text : text.slice(0, cut) + text.slice(end);
+  return text;
 }
 
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-const own = (object: Record<string, unknown>, key: string) =>
-  Object.prototype.hasOwnProperty.call(object, key) ? object[key] : undefined;
+/** Index of the quote that ends the JSON string starting at `start`, or -1. */
+function endOfString(text: string, start: number): number {
+  for (let i = text.indexOf('"', start + 1); i >= 0; i = text.indexOf('"', i + 1)) {
+    let slashes = 0;
+    while (text.charCodeAt(i - 1 - slashes) === 92) slashes++;
+    if (slashes % 2 === 0) return i;
+  }
+  return -1;
+}
+
+interface Frame {
+  array: boolean;
+  /** Name of the property holding this array or object (`items`, `events`…). */
+  key?: string;
+  /** Arrays: the next character that is not a space starts an entry. Objects: a key. */
+  expecting: boolean;
+  /** Offset just past the last entry's end (the `[` or the `,` after it). */
+  after: number;
+  cut?: ListCut;
+}
 
 /**
- * JSON text whose lists are within the limits before the JSON parser normalizes each entry:
- * items cut, too many events or candidates refused. Text that is not JSON is left to the parser.
+ * JSON text within the limits, walked once without parsing (a task per `SLICE` characters):
+ * too deep, or too many events or candidates, is refused; the news items past the limits (the
+ * top-level list, or `items`) are cut out, so that the JSON parser never sees them.
  */
-function cutJson(text: string, format: FeedFormat): string {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (error) {
-    if (text.length <= LIMITS.chars) return text;
-    // The JSON parser would walk a huge text again to say where it breaks: the browser's
-    // message (with a position in most browsers) has to do.
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new FeedError(`${LABELS[format]}: ${reason.replace(/^JSON\.parse:\s*/, '')}`, {
-      format,
-      cause: error,
-    });
+async function cutJson(text: string, format: FeedFormat): Promise<string> {
+  const stack: Frame[] = [];
+  let key: string | undefined;
+  let events = 0;
+  let candidates = 0;
+  let cut: { start: number; end: number } | undefined;
+  let pause = SLICE;
+  for (let i = 0; i < text.length; i++) {
+    if (i > pause) {
+      pause = i + SLICE;
+      await nextTask();
+    }
+    const code = text.charCodeAt(i);
+    // Spaces between tokens.
+    if (code === 32 || code === 10 || code === 13 || code === 9) continue;
+    const top = stack[stack.length - 1];
+    if (code === 93 || code === 125) {
+      const closed = stack.pop();
+      if (closed?.cut && closed.cut.start >= 0 && !cut) cut = { start: closed.cut.start, end: i };
+      continue;
+    }
+    if (code === 44) {
+      if (top) {
+        top.expecting = true;
+        top.after = i;
+      }
+      continue;
+    }
+    if (code === 58) continue;
+    if (top?.array && top.expecting) {
+      top.expecting = false;
+      top.cut?.add(i, top.after);
+      if (top.key === 'events' && ++events > LIMITS.events) {
+        throw refuse(format, `more than ${count(LIMITS.events)} events`);
+      }
+      if (top.key === 'candidates' && ++candidates > LIMITS.candidates) {
+        throw refuse(format, `more than ${count(LIMITS.candidates)} candidates`);
+      }
+    }
+    if (code === 34) {
+      const end = endOfString(text, i);
+      // An unterminated string: the JSON parser says where.
+      if (end < 0) break;
+      if (top && !top.array && top.expecting) {
+        key = text.slice(i + 1, Math.min(end, i + 40));
+        top.expecting = false;
+      }
+      i = end;
+    } else if (code === 91 || code === 123) {
+      if (stack.length >= LIMITS.depth) {
+        throw new FeedError(`${LABELS[format]}: nested more than ${LIMITS.depth} levels deep`, {
+          format,
+        });
+      }
+      const array = code === 91;
+      const owner = top && !top.array ? key : undefined;
+      // News items: a top-level list, or `items` of the top-level object.
+      const items = array && (!top || (stack.length === 1 && owner === 'items'));
+      stack.push({
+        array,
+        key: owner,
+        expecting: true,
+        after: i + 1,
+        cut: items ? new ListCut() : undefined,
+      });
+    }
   }
-  const items = Array.isArray(value) ? value : isObject(value) ? own(value, 'items') : undefined;
-  if (Array.isArray(items) && items.length > LIMITS.items) {
-    const kept = items.slice(0, LIMITS.items);
-    return JSON.stringify(Array.isArray(value) ? kept : { ...(value as object), items: kept });
-  }
-  if (!isObject(value)) return text;
-  const events = own(value, 'events');
-  if (Array.isArray(events) && events.length > LIMITS.events) {
-    throw tooLarge(format, `${events.length.toLocaleString('en')} events`);
-  }
-  const races = own(value, 'races');
-  const rows = (Array.isArray(races) ? races : [value]).reduce<number>((sum, race) => {
-    const candidates = isObject(race) ? own(race, 'candidates') : undefined;
-    return sum + (Array.isArray(candidates) ? candidates.length : 0);
-  }, 0);
-  if (rows > LIMITS.candidates) throw tooLarge(format, `${rows.toLocaleString('en')} candidates`);
-  return text;
+  return cut ? text.slice(0, cut.start) + text.slice(cut.end) : text;
 }
 
 /** Records of CSV text that hold something: line ends inside quoted values do not count. */
@@ -182,52 +211,36 @@ function csvRecords(text: string): number {
   return filled ? records + 1 : records;
 }
 
-function tooLarge(format: FeedFormat, what: string): FeedError {
-  return new FeedError(`${LABELS[format]}: ${what}, more than this widget shows at once`, {
-    format,
-  });
-}
-
 /**
  * Feed text cut or refused so that parsing it stays short: RSS, Atom and JSON keep their first
- * items; too many events or candidates, and XML, iCalendar or CSV that stays too long, are
- * refused. Runs in a task of its own, so decoding, cutting and parsing a big feed do not add
- * up to one long task.
+ * items; too many events or candidates, JSON nested too deep, and text that stays too long are
+ * refused. Runs in tasks of its own, so decoding, cutting and parsing a big feed do not add up
+ * to one long task.
  */
 export async function withinLimits(text: string, format: FeedFormat): Promise<string> {
-  await nextTask();
-  if (format === 'json' || format === 'jsonfeed') {
-    if (await nestsTooDeep(text)) {
-      throw new FeedError(`${LABELS[format]}: nested more than ${MAX_JSON_DEPTH} levels deep`, {
-        format,
-      });
-    }
-    if (text.length < SMALL_JSON) return text;
-    await nextTask();
-    const source = cutJson(text, format);
-    await nextTask();
-    return source;
-  }
-  const source = format === 'rss' || format === 'atom' ? cutXmlItems(text) : text;
+  if (text.length > SLICE / 4) await nextTask();
+  let source = text;
+  if (format === 'json' || format === 'jsonfeed') source = await cutJson(text, format);
+  else if (format === 'rss' || format === 'atom') source = await cutXml(text);
   if (source.length > LIMITS.chars) {
-    throw tooLarge(format, `${(source.length / 1e6).toFixed(1)} million characters`);
+    throw refuse(format, `${count(source.length)} characters of text`);
   }
   if (format === 'ics') {
     const events = source.match(/^BEGIN:VEVENT\b/gim)?.length ?? 0;
-    if (events > LIMITS.events) throw tooLarge(format, `${events.toLocaleString('en')} events`);
+    if (events > LIMITS.events) throw refuse(format, `${count(events)} events`);
   }
   if (format === 'csv') {
     // The header row is not a candidate.
     const rows = csvRecords(source) - 1;
-    if (rows > LIMITS.candidates) throw tooLarge(format, `${rows.toLocaleString('en')} rows`);
+    if (rows > LIMITS.candidates) throw refuse(format, `${count(rows)} rows`);
   }
-  await nextTask();
+  if (text.length > SLICE / 4) await nextTask();
   return source;
 }
 
 /**
- * Parsed data within the limits: news items beyond `LIMITS.items` are dropped, too many
- * events or result rows refuse the feed (the calendar or table would be silently incomplete).
+ * Parsed data within the limits, for what the text walk could not see: news items beyond
+ * `LIMITS.items` are dropped, too many events (iCalendar) or result rows refuse the feed.
  */
 export function withinDataLimits(data: FeedData, format: FeedFormat): FeedData {
   switch (data.kind) {
@@ -237,14 +250,12 @@ export function withinDataLimits(data: FeedData, format: FeedFormat): FeedData {
         : data;
     case 'events':
       if (data.events.length > LIMITS.events) {
-        throw tooLarge(format, `${data.events.length.toLocaleString('en')} events`);
+        throw refuse(format, `${count(data.events.length)} events`);
       }
       return data;
     case 'results': {
       const rows = data.races.reduce((sum, race) => sum + race.candidates.length, 0);
-      if (rows > LIMITS.candidates) {
-        throw tooLarge(format, `${rows.toLocaleString('en')} candidates`);
-      }
+      if (rows > LIMITS.candidates) throw refuse(format, `${count(rows)} candidates`);
       return data;
     }
     case 'counter':

@@ -2,7 +2,7 @@
  * `parseFeed`: feed text or bytes to normalized data. The format comes from the `format` option,
  * else the Content-Type, else the text itself. iCalendar and CSV parsers load lazily.
  */
-import { decodeFeed } from './decode.js';
+import { decodeFeedInTasks } from './decode.js';
 import { withinDataLimits, withinLimits } from './limits.js';
 import { looksLikeHtml, parseJson } from './parse-json.js';
 import { parseXmlFeed } from './parse-xml.js';
@@ -105,7 +105,7 @@ export async function parseFeed(
   options: ParseOptions = {},
 ): Promise<FeedData> {
   const { contentType, baseUrl } = options;
-  const raw = typeof input === 'string' ? input : decodeFeed(input, contentType);
+  const raw = typeof input === 'string' ? input : await decodeFeedInTasks(input, contentType);
   const text = raw.replace(/^\ufeff/, '');
   const format = formatOption(options.format) ?? detectFormat(text, contentType);
   const source = await withinLimits(text, format);

@@ -8,12 +8,15 @@
 //   generate=rss|atom|jsonfeed|json|events|ics|csv|results&items=n&size=bytes&html=1
 //            a synthetic feed of n items (instead of `file`/`body`), each item padded so the
 //            whole feed is about `size` bytes; `html=1` gives items HTML descriptions.
-//   redirect=<url>   answers 302 to that URL (another origin: 127.0.0.1 vs localhost).
+//   redirect=<url>   answers 302 to that URL; `redirect=self` to the same URL again (a loop).
 //   cors=0           leaves out Access-Control-Allow-Origin.
+//   /api/other-origin -> {"origin": "http://127.0.0.1:<port>"}: the same /api/ routes on
+//            another origin (a second server, started on first use), for cross-origin tests.
 //
 // `file` is read from test/fixtures/. `encode=windows-874` transcodes the fixture's Thai
 // text into the single-byte Thai code page, as legacy government feeds are served.
 import { readFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 
@@ -43,6 +46,11 @@ export async function feedRoutes(ctx, next) {
     ctx.body = JSON.stringify({ hits: hits.get(q.id) ?? 0 });
     return;
   }
+  if (ctx.path === '/api/other-origin') {
+    ctx.type = 'application/json';
+    ctx.body = JSON.stringify({ origin: await otherOrigin() });
+    return;
+  }
   if (ctx.path !== '/api/feed') return next();
   if (q.id) hits.set(q.id, (hits.get(q.id) ?? 0) + 1);
   if (q.delay) await sleep(Number(q.delay));
@@ -51,11 +59,12 @@ export async function feedRoutes(ctx, next) {
   if (q['retry-after']) ctx.set('Retry-After', String(q['retry-after']));
   if (q.redirect) {
     ctx.status = Number(q.status ?? 302);
-    ctx.set('Location', String(q.redirect));
+    ctx.set('Location', q.redirect === 'self' ? ctx.url : String(q.redirect));
     return;
   }
   ctx.status = Number(q.status ?? 200);
   let body;
+  let type = q.type ? String(q.type) : 'application/octet-stream';
   if (q.generate) {
     const generated = generateFeed(String(q.generate), {
       items: Number(q.items ?? 10),
@@ -63,7 +72,7 @@ export async function feedRoutes(ctx, next) {
       html: q.html === '1',
     });
     body = Buffer.from(generated.text);
-    q.type ??= generated.type;
+    if (!q.type) type = generated.type;
   } else if (q.file) {
     const file = path.join(fixtures, path.basename(String(q.file)));
     body = await readFile(file);
@@ -71,9 +80,40 @@ export async function feedRoutes(ctx, next) {
     body = Buffer.from(String(q.body ?? ''));
   }
   if (q.encode === 'windows-874') body = encodeWindows874(body.toString('utf8'));
-  const type = q.type ? String(q.type) : 'application/octet-stream';
   ctx.set('Content-Type', q.charset ? `${type}; charset=${q.charset}` : type);
   ctx.body = body;
+}
+
+let other;
+
+/** Starts (once) a plain HTTP server on 127.0.0.1 with the /api/ routes; resolves to its origin. */
+function otherOrigin() {
+  other ??= new Promise((resolve) => {
+    const server = createServer(async (req, res) => {
+      const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+      const headers = {};
+      // The few parts of a Koa context the routes use.
+      const ctx = {
+        path: url.pathname,
+        url: req.url,
+        query: Object.fromEntries(url.searchParams),
+        status: undefined,
+        type: undefined,
+        body: undefined,
+        set: (name, value) => (headers[name] = value),
+      };
+      await feedRoutes(ctx, async () => {
+        ctx.status = 404;
+        ctx.body = 'not found';
+      });
+      if (ctx.type) headers['Content-Type'] ??= ctx.type;
+      res.writeHead(ctx.status ?? (ctx.body === undefined ? 404 : 200), headers);
+      res.end(ctx.body);
+    });
+    server.unref();
+    server.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${server.address().port}`));
+  });
+  return other;
 }
 
 const GENERATED_TYPES = {
