@@ -5,7 +5,7 @@
  */
 import createDOMPurify, { type DOMPurify } from 'dompurify';
 import { collapseWhitespace } from './parse-json.js';
-import { trustedTypesPolicy } from './trusted-types.js';
+import { trustedTypesPolicy, withoutInlineAttributes } from './trusted-types.js';
 import { safeImageUrl, safeUrl } from './url.js';
 
 const ALLOWED_TAGS = [
@@ -174,7 +174,7 @@ export async function sanitizeHtml(html: string, baseUrl?: string): Promise<Sani
   currentBase = baseUrl;
   let body: Node;
   try {
-    body = purify.sanitize(String(html), {
+    body = purify.sanitize(withoutInlineAttributes(String(html)), {
       ALLOWED_TAGS,
       ALLOWED_ATTR,
       ALLOW_DATA_ATTR: false,

@@ -1,0 +1,526 @@
+#!/usr/bin/env node
+// Tests of the built bundle, loaded as a webmaster loads it (npm run test:dist):
+//
+// 1. Strict CSP, in Chromium and Firefox: a page served with the policy of docs/security.md
+//    (no 'unsafe-inline', Trusted Types required) and `<script type="module"
+//    src="ect-widgets.js">`, showing every element src/index.ts registers with each feed format
+//    it reads (RSS with HTML, Atom, JSON Feed, JSON, iCalendar, CSV, a hostile RSS) and with
+//    inline data. Every element must reach `ready` and the browser must report no violation:
+//    not as a `securitypolicyviolation` event, not in the console, not to the report endpoint
+//    of an identical report-only policy. A canary page first proves each of those detectors
+//    sees a violation in that browser.
+// 2. Heap, in Chromium: each element created, connected and removed 1,000 times; the V8 heap
+//    and the DOM node and listener counts after a forced garbage collection, before and after,
+//    through the DevTools protocol (exact figures; a normal page only has rounded ones).
+//
+// Builds first (npm run build) when dist/ is missing or older than the source.
+// Usage: node scripts/test-dist.js [--no-build] [--csp-only | --heap-only]
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { extname, join, normalize, sep } from 'node:path';
+import * as puppeteer from 'puppeteer-core';
+import { launchChromium } from './lib/chromium.js';
+import { repoRoot } from './lib/paths.js';
+import { FEEDS, feedsOfKind, sampleFor } from '../test/hardening/samples.js';
+
+/** The policy under test; docs/security.md quotes it. */
+export const POLICY =
+  "default-src 'self'; script-src 'self'; style-src 'self'; " +
+  "require-trusted-types-for 'script'; trusted-types lit-html dompurify ect-widgets";
+
+const HEAP_CYCLES = 1000;
+/** Growth after a forced GC that counts as a leak (noise is a few hundred KB). */
+const HEAP_LIMIT_KB = 2048;
+const NODES_LIMIT = 200;
+const LISTENERS_LIMIT = 50;
+
+const args = process.argv.slice(2);
+const dist = join(repoRoot, 'dist');
+const fixtures = join(repoRoot, 'test', 'fixtures');
+const failures = [];
+const fail = (message) => {
+  failures.push(message);
+  console.log(`  FAIL ${message}`);
+};
+
+// ---------------------------------------------------------------------------------------------
+// The build
+
+function newest(path) {
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return Math.max(stat.mtimeMs, ...readdirSync(path).map((name) => newest(join(path, name))));
+}
+
+function ensureBuilt() {
+  const bundle = join(dist, 'ect-widgets.js');
+  const inputs = ['src', 'package.json', 'vite.config.ts', 'tsconfig.json']
+    .map((name) => join(repoRoot, name))
+    .filter(existsSync);
+  const stale = !existsSync(bundle) || Math.max(...inputs.map(newest)) > statSync(bundle).mtimeMs;
+  if (!stale) return;
+  if (args.includes('--no-build')) {
+    console.error(
+      'dist/ is missing or older than the source: run npm run build, or drop --no-build',
+    );
+    process.exit(1);
+  }
+  console.log('dist/ is missing or older than src/: npm run build');
+  const result = spawnSync('npm', ['run', 'build', '--silent'], {
+    cwd: repoRoot,
+    stdio: 'inherit',
+  });
+  if (result.status !== 0) process.exit(result.status ?? 1);
+}
+
+/** Tags src/index.ts registers: its `export { X } from './dir/file.js'` lines, then `@customElement('…')`. */
+function registeredTags() {
+  const index = readFileSync(join(repoRoot, 'src', 'index.ts'), 'utf8');
+  const tags = [];
+  for (const [, path] of index.matchAll(/^export\s*\{[^}]*\}\s*from\s*'\.\/([^']+)\.js'/gm)) {
+    const file = join(repoRoot, 'src', `${path}.ts`);
+    if (!existsSync(file)) continue;
+    for (const [, tag] of readFileSync(file, 'utf8').matchAll(
+      /@customElement\('(ect-[a-z-]+)'\)/g,
+    )) {
+      tags.push(tag);
+    }
+  }
+  return tags.sort();
+}
+
+// ---------------------------------------------------------------------------------------------
+// The pages
+
+const TYPES = {
+  '.js': 'text/javascript; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+};
+
+const escapeHtml = (text) =>
+  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/** What a data block may hold: `</script` would end it early. */
+const dataBlock = (text) => text.replace(/<\/(script)/gi, '<\\/$1');
+
+/** The elements of the CSP page: per tag, one per feed format of its kind, one with inline data. */
+function cspElements(tags) {
+  const elements = [];
+  for (const tag of tags) {
+    const sample = sampleFor(tag);
+    const attributes = Object.entries(sample.attributes)
+      .map(([name, value]) => ` ${name}="${escapeHtml(value)}"`)
+      .join('');
+    const feeds = feedsOfKind(sample.kind).map((name) => FEEDS[name].file);
+    if (sample.kind === 'items') feeds.push('rss-hostile.xml');
+    for (const file of feeds) {
+      elements.push(`<${tag}${attributes} refresh="0" src="/feeds/${file}"></${tag}>`);
+    }
+    const inline = FEEDS[sample.inline];
+    const text = readFileSync(join(fixtures, inline.file), 'utf8');
+    elements.push(
+      `<${tag}${attributes}><script type="${inline.type}">${dataBlock(text)}</script></${tag}>`,
+    );
+  }
+  return elements;
+}
+
+/** Collects violations from the moment it runs (a classic script, before any module). */
+const LISTEN_JS = `window.__violations = [];
+document.addEventListener('securitypolicyviolation', (event) => {
+  window.__violations.push(event.disposition + ' ' + event.effectiveDirective + ': ' +
+    (event.blockedURI || '') + ' ' + (event.sample || '') + ' at ' + event.sourceFile + ':' + event.lineNumber);
+});
+window.__errors = [];
+window.addEventListener('error', (event) => window.__errors.push(String(event.message)));
+window.addEventListener('unhandledrejection', (event) => window.__errors.push(String(event.reason)));
+document.addEventListener('ect-error', (event) => {
+  event.target.dataset.error = event.detail.message;
+});
+`;
+
+/** Waits for every element to settle, then reports (a module, after the bundle). */
+const CHECK_JS = `import * as library from './dist/ect-widgets.js';
+const expected = JSON.parse(document.getElementById('expected').textContent);
+const registered = Object.values(library)
+  .filter((value) => typeof value === 'function')
+  .map((value) => customElements.getName(value))
+  .filter((tag) => tag && tag.startsWith('ect-'))
+  .sort();
+const elements = [...document.querySelectorAll(expected.join(','))];
+const settled = () => elements.every((el) => ['ready', 'empty', 'error'].includes(el.getAttribute('state')));
+const start = performance.now();
+while (!settled() && performance.now() - start < 20000) {
+  await new Promise((resolve) => setTimeout(resolve, 50));
+}
+// Late violations (an image, a lazy chunk) have a moment to show.
+await new Promise((resolve) => setTimeout(resolve, 500));
+window.__result = {
+  registered,
+  defined: expected.filter((tag) => customElements.get(tag)),
+  elements: elements.map((el) => ({
+    tag: el.localName,
+    feed: el.getAttribute('src') || 'inline data',
+    state: el.getAttribute('state'),
+    error: el.dataset.error,
+    text: (el.shadowRoot?.textContent ?? '').replace(/\\s+/g, ' ').trim().slice(0, 60),
+  })),
+  violations: window.__violations,
+  errors: window.__errors,
+};
+document.documentElement.dataset.done = '';
+`;
+
+/** Breaks the policy on purpose: an inline style attribute, and HTML through innerHTML. */
+const CANARY_JS = `document.getElementById('styled').setAttribute('style', 'color: red');
+let trustedTypes = false;
+try {
+  document.getElementById('styled').innerHTML = '<b>not trusted</b>';
+} catch (error) {
+  trustedTypes = error instanceof TypeError;
+}
+setTimeout(() => {
+  window.__result = { violations: window.__violations, trustedTypes };
+  document.documentElement.dataset.done = '';
+}, 500);
+`;
+
+/** Creates, connects and removes elements for the heap figures (no policy on this page). */
+const HEAP_JS = `import * as library from './dist/ect-widgets.js';
+const samples = JSON.parse(document.getElementById('samples').textContent);
+const stage = document.getElementById('stage');
+const task = () => new Promise((resolve) => {
+  const channel = new MessageChannel();
+  channel.port1.onmessage = () => { channel.port1.close(); resolve(); };
+  channel.port2.postMessage(null);
+});
+// Feeds answered from memory: the figures are about the elements, not about the network.
+library.setFeedFetch(async (url) => {
+  const sample = samples.find((s) => url.endsWith(s.src));
+  return new Response(sample.text, { headers: { 'Content-Type': sample.type } });
+});
+window.cycle = async (tag, times) => {
+  const sample = samples.find((s) => s.tag === tag);
+  for (let i = 0; i < times; i++) {
+    const el = document.createElement(tag);
+    for (const [name, value] of Object.entries(sample.attributes)) el.setAttribute(name, value);
+    el.setAttribute('src', sample.src);
+    stage.append(el);
+    // Every fourth element is shown with its data; the others leave while loading.
+    if (i % 4 === 0) {
+      const start = performance.now();
+      while (el.getAttribute('state') === 'loading' && performance.now() - start < 5000) await task();
+    }
+    await el.updateComplete;
+    el.remove();
+    await task();
+  }
+  await new Promise((resolve) => setTimeout(resolve, 200));
+  return { state: 'done' };
+};
+window.ready = true;
+`;
+
+function page({ title, head, body }) {
+  return `<!doctype html>
+<html lang="th">
+<head>
+<meta charset="utf-8">
+<title>${title}</title>
+${head}
+</head>
+<body>
+${body}
+</body>
+</html>
+`;
+}
+
+async function startServer(tags) {
+  const reports = [];
+  const cspPage = page({
+    title: 'ect-widgets under a strict CSP',
+    head: [
+      '<script src="/listen.js"></script>',
+      '<script type="module" src="/dist/ect-widgets.js"></script>',
+      '<script type="module" src="/check.js"></script>',
+    ].join('\n'),
+    body: [
+      `<script type="application/json" id="expected">${JSON.stringify(tags)}</script>`,
+      '<main>',
+      ...cspElements(tags),
+      '</main>',
+    ].join('\n'),
+  });
+  const canaryPage = page({
+    title: 'CSP canary',
+    head: '<script src="/listen.js"></script>\n<script type="module" src="/canary.js"></script>',
+    body: '<p id="styled">canary</p>',
+  });
+  const heapPage = page({
+    title: 'ect-widgets heap',
+    head: '<script type="module" src="/heap.js"></script>',
+    body: [
+      `<script type="application/json" id="samples">${dataBlock(
+        JSON.stringify(
+          tags.map((tag) => {
+            const sample = sampleFor(tag);
+            const feed = FEEDS[sample.feed];
+            return {
+              tag,
+              attributes: sample.attributes,
+              src: `/memory/${feed.file}`,
+              type: feed.type,
+              text: readFileSync(join(fixtures, feed.file), 'utf8'),
+            };
+          }),
+        ),
+      )}</script>`,
+      '<div id="stage"></div>',
+    ].join('\n'),
+  });
+  const policyHeaders = {
+    'Content-Security-Policy': POLICY,
+    'Content-Security-Policy-Report-Only': `${POLICY}; report-uri /csp-report`,
+  };
+  const fixed = {
+    '/': { type: 'text/html; charset=utf-8', body: cspPage, headers: policyHeaders },
+    '/canary.html': { type: 'text/html; charset=utf-8', body: canaryPage, headers: policyHeaders },
+    '/heap.html': { type: 'text/html; charset=utf-8', body: heapPage },
+    '/listen.js': { type: TYPES['.js'], body: LISTEN_JS },
+    '/check.js': { type: TYPES['.js'], body: CHECK_JS },
+    '/canary.js': { type: TYPES['.js'], body: CANARY_JS },
+    '/heap.js': { type: TYPES['.js'], body: HEAP_JS },
+  };
+  const feedTypes = Object.fromEntries(Object.values(FEEDS).map((feed) => [feed.file, feed.type]));
+  const server = createServer((req, res) => {
+    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
+    const headers = { 'Cache-Control': 'no-store' };
+    if (path === '/csp-report') {
+      let body = '';
+      req.on('data', (chunk) => (body += chunk));
+      req.on('end', () => {
+        reports.push(body);
+        res.writeHead(204).end();
+      });
+      return;
+    }
+    const answer = fixed[path];
+    if (answer) {
+      res.writeHead(200, { ...headers, ...answer.headers, 'Content-Type': answer.type });
+      res.end(answer.body);
+      return;
+    }
+    const file = path.startsWith('/dist/')
+      ? inside(dist, path.slice('/dist/'.length))
+      : path.startsWith('/feeds/')
+        ? inside(fixtures, path.slice('/feeds/'.length))
+        : undefined;
+    if (!file) {
+      res.writeHead(path === '/favicon.ico' ? 204 : 404, headers).end();
+      return;
+    }
+    const name = file.split(sep).pop();
+    const type = TYPES[extname(file)] ?? feedTypes[name] ?? 'application/octet-stream';
+    res.writeHead(200, { ...headers, 'Content-Type': type });
+    res.end(readFileSync(file));
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${server.address().port}`,
+    reports,
+    close: () => new Promise((resolve) => server.close(resolve)),
+  };
+}
+
+/** A file under `root`, never outside it. */
+function inside(root, path) {
+  const file = normalize(join(root, path));
+  if (!file.startsWith(root + sep) || !existsSync(file) || !statSync(file).isFile())
+    return undefined;
+  return file;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The browsers
+
+const CSP_CONSOLE = /Content[- ]Security[- ]Policy|Trusted Type|TrustedHTML|TrustedScript/i;
+
+async function openChromium() {
+  const browser = await launchChromium();
+  return {
+    name: 'Chromium',
+    close: () => browser.close(),
+    async open(url) {
+      const page = await browser.newPage();
+      const console_ = [];
+      page.on('console', (message) => console_.push(`${message.type()}: ${message.text()}`));
+      page.on('pageerror', (error) => console_.push(`pageerror: ${error.message}`));
+      await page.goto(url);
+      await page.waitForSelector('html[data-done]', { timeout: 60000 });
+      return { result: await page.evaluate(() => window.__result), console: console_, page };
+    },
+  };
+}
+
+async function openFirefox() {
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr',
+    headless: true,
+  });
+  return {
+    name: 'Firefox',
+    close: () => browser.close(),
+    async open(url) {
+      const page = await browser.newPage();
+      const console_ = [];
+      page.on('console', (message) => console_.push(`${message.type()}: ${message.text()}`));
+      page.on('pageerror', (error) => console_.push(`pageerror: ${error.message}`));
+      await page.goto(url);
+      await page.waitForSelector('html[data-done]', { timeout: 60000 });
+      return { result: await page.evaluate(() => window.__result), console: console_, page };
+    },
+  };
+}
+
+async function checkCsp(browser, server, tags) {
+  console.log(`\n${browser.name}: strict CSP`);
+  // The canary: each detector must see the violations it causes.
+  const before = server.reports.length;
+  const canary = await browser.open(`${server.url}/canary.html`);
+  await canary.page.close();
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  const canaryReports = server.reports.length - before;
+  const seen = canary.result.violations.length;
+  console.log(
+    `  canary: ${seen} violation event(s), ${canaryReports} report(s), ` +
+      `${canary.console.filter((line) => CSP_CONSOLE.test(line)).length} console message(s); ` +
+      `Trusted Types ${canary.result.trustedTypes ? 'enforced' : 'NOT enforced'}`,
+  );
+  if (!seen)
+    fail(`${browser.name}: the canary's violations raised no securitypolicyviolation event`);
+  if (!canaryReports) fail(`${browser.name}: the canary's violations reached no report endpoint`);
+  if (!canary.result.trustedTypes) {
+    fail(`${browser.name}: Trusted Types are not enforced, so the check would prove nothing`);
+  }
+
+  const reportsBefore = server.reports.length;
+  const { result, console: messages, page } = await browser.open(`${server.url}/`);
+  await page.close();
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  const reports = server.reports.slice(reportsBefore);
+  const missing = tags.filter((tag) => !result.defined.includes(tag));
+  if (missing.length)
+    fail(`${browser.name}: dist/ect-widgets.js does not define ${missing.join(', ')}`);
+  const extra = result.registered.filter((tag) => !tags.includes(tag));
+  if (extra.length)
+    fail(`${browser.name}: the bundle registers ${extra.join(', ')}, which src/index.ts does not`);
+  for (const el of result.elements) {
+    const line = `<${el.tag}> ${el.feed}: ${el.state}${el.error ? ` (${el.error})` : ''}`;
+    if (el.state === 'ready') console.log(`  ok   ${line} — ${el.text}`);
+    else fail(`${browser.name}: ${line}`);
+  }
+  for (const violation of result.violations) fail(`${browser.name}: violation ${violation}`);
+  for (const report of reports) fail(`${browser.name}: report ${report.slice(0, 300)}`);
+  for (const message of messages.filter(
+    (line) => CSP_CONSOLE.test(line) || /^(error|pageerror)/.test(line),
+  )) {
+    fail(`${browser.name}: console ${message}`);
+  }
+  for (const error of result.errors) fail(`${browser.name}: uncaught ${error}`);
+  console.log(
+    `  ${result.elements.length} elements, ${result.violations.length} violation events, ` +
+      `${reports.length} reports, ${messages.filter((line) => CSP_CONSOLE.test(line)).length} CSP console messages`,
+  );
+}
+
+async function checkHeap(server, tags) {
+  console.log(
+    `\nChromium: heap after ${HEAP_CYCLES} connect/disconnect cycles of each element (forced GC)`,
+  );
+  const browser = await launchChromium();
+  try {
+    const page = await browser.newPage();
+    const errors = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(`${server.url}/heap.html`);
+    await page.waitForFunction(() => window.ready === true);
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('HeapProfiler.enable');
+    const measure = async () => {
+      for (let i = 0; i < 3; i++) await cdp.send('HeapProfiler.collectGarbage');
+      const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+      const counters = await cdp.send('Memory.getDOMCounters');
+      return { heap: usedSize, nodes: counters.nodes, listeners: counters.jsEventListeners };
+    };
+    const rows = [['element', 'heap before', 'heap after', 'growth', 'DOM nodes', 'listeners']];
+    for (const tag of tags) {
+      // Warm up: lazy chunks, template caches, formatters.
+      await page.evaluate(([t]) => window.cycle(t, 50), [tag]);
+      const before = await measure();
+      await page.evaluate(([t, n]) => window.cycle(t, n), [tag, HEAP_CYCLES]);
+      const after = await measure();
+      const growth = (after.heap - before.heap) / 1024;
+      const nodes = after.nodes - before.nodes;
+      const listeners = after.listeners - before.listeners;
+      rows.push([
+        `<${tag}>`,
+        `${(before.heap / 1048576).toFixed(2)} MB`,
+        `${(after.heap / 1048576).toFixed(2)} MB`,
+        `${growth >= 0 ? '+' : ''}${growth.toFixed(0)} KB`,
+        `${nodes >= 0 ? '+' : ''}${nodes}`,
+        `${listeners >= 0 ? '+' : ''}${listeners}`,
+      ]);
+      if (growth > HEAP_LIMIT_KB)
+        fail(`<${tag}>: heap grew ${growth.toFixed(0)} KB over ${HEAP_CYCLES} cycles`);
+      if (nodes > NODES_LIMIT)
+        fail(`<${tag}>: ${nodes} more DOM nodes after ${HEAP_CYCLES} cycles`);
+      if (listeners > LISTENERS_LIMIT)
+        fail(`<${tag}>: ${listeners} more listeners after ${HEAP_CYCLES} cycles`);
+    }
+    const widths = rows[0].map((_, i) => Math.max(...rows.map((row) => row[i].length)));
+    for (const row of rows) {
+      console.log(
+        `  ${row.map((cell, i) => (i ? cell.padStart(widths[i]) : cell.padEnd(widths[i]))).join('  ')}`,
+      );
+    }
+    for (const error of errors) fail(`heap page: uncaught ${error}`);
+  } finally {
+    await browser.close();
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+
+ensureBuilt();
+const tags = registeredTags();
+if (!tags.length) {
+  console.error('src/index.ts registers no element');
+  process.exit(1);
+}
+for (const tag of tags) sampleFor(tag); // Throws, naming samples.js, for a tag without a row.
+console.log(`Elements registered by src/index.ts: ${tags.join(', ')}`);
+console.log(`Policy: ${POLICY}`);
+
+const server = await startServer(tags);
+try {
+  if (!args.includes('--heap-only')) {
+    for (const open of [openChromium, openFirefox]) {
+      const browser = await open();
+      try {
+        await checkCsp(browser, server, tags);
+      } finally {
+        await browser.close();
+      }
+    }
+  }
+  if (!args.includes('--csp-only')) await checkHeap(server, tags);
+} finally {
+  await server.close();
+}
+
+console.log(failures.length ? `\n${failures.length} failure(s).` : '\nAll dist checks passed.');
+process.exitCode = failures.length ? 1 : 0;
