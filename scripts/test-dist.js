@@ -202,7 +202,8 @@ library.setFeedFetch(async (url) => {
   const sample = samples.find((s) => url.endsWith(s.src));
   return new Response(sample.text, { headers: { 'Content-Type': sample.type } });
 });
-window.cycle = async (tag, times) => {
+const kept = [];
+window.cycle = async (tag, times, leak = false) => {
   const sample = samples.find((s) => s.tag === tag);
   for (let i = 0; i < times; i++) {
     const el = document.createElement(tag);
@@ -216,6 +217,8 @@ window.cycle = async (tag, times) => {
     }
     await el.updateComplete;
     el.remove();
+    // The canary: a page that keeps every element it removed.
+    if (leak) kept.push(el);
     await task();
   }
   await new Promise((resolve) => setTimeout(resolve, 200));
@@ -497,6 +500,15 @@ async function checkHeap(server, tags) {
       console.log(
         `  ${row.map((cell, i) => (i ? cell.padStart(widths[i]) : cell.padEnd(widths[i]))).join('  ')}`,
       );
+    }
+    // The canary: a page keeping 200 removed elements must show.
+    const before = await measure();
+    await page.evaluate(([t]) => window.cycle(t, 200, true), [tags[0]]);
+    const after = await measure();
+    const kept = `${signed((after.heap - before.heap) / 1024, ' KB')}, ${signed(after.nodes - before.nodes)} DOM nodes`;
+    console.log(`  canary: a page keeping 200 removed <${tags[0]}>: ${kept}`);
+    if (after.nodes - before.nodes <= NODES_LIMIT) {
+      fail(`the heap check does not see 200 kept elements (${kept})`);
     }
     for (const error of errors) fail(`heap page: uncaught ${error}`);
   } finally {
