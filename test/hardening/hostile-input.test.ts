@@ -408,6 +408,33 @@ describe('hostile input', function () {
       }
     });
 
+    it('over 10 MB without a Content-Length: cut off while it arrives', async () => {
+      const chunk = new Uint8Array(65_536).fill(0x20);
+      let sent = 0;
+      const path = `/hostile/endless-${fresh()}`;
+      made.set(path, () => {
+        // 20 MB of spaces, a chunk per task, if anyone reads that far.
+        const stream = new ReadableStream<Uint8Array>({
+          async pull(controller) {
+            await nextTask();
+            if (sent >= 20 * 1024 * 1024) return controller.close();
+            sent += chunk.byteLength;
+            controller.enqueue(chunk);
+          },
+        });
+        return new Response(stream, { headers: { 'Content-Type': 'application/json' } });
+      });
+      await expectError(
+        registeredTags[0],
+        path,
+        /^The feed is larger than 10 MB$/,
+        'an endless feed',
+      );
+      expect(sent, 'bytes sent before the request was dropped').to.be.below(
+        TEN_MB + 4 * chunk.byteLength,
+      );
+    });
+
     it('9.9 MB: every element shows it cut down or refuses it, with no long task', async () => {
       for (const tag of registeredTags) {
         const name = sampleFor(tag).feed;
