@@ -4,3 +4,4 @@ export { EctAnnouncementList } from './announcement-list/announcement-list.js';
 export { EctNewsTicker } from './news-ticker/news-ticker.js';
 export { EctCalendar } from './calendar/calendar.js';
 export { EctOnlineCounter } from './online-counter/online-counter.js';
+export { EctResultsTable } from './results-table/results-table.js';

@@ -23,6 +23,7 @@ import { styles } from './results-table.styles.js';
 import {
   changedKeys,
   filterRows,
+  keyOf,
   raceRows,
   sortRows,
   toCsv,
@@ -119,7 +120,7 @@ export class EctResultsTable extends LitElement {
   @property() numerals?: 'latn' | 'thai' | null;
 
   /** Rows per page; `0` shows all rows at once. */
-  @property({ type: Number, attribute: 'page-size' }) pageSize = 100;
+  @property({ type: Number, attribute: 'page-size' }) pageSize = 50;
 
   @state() private sortKey: SortKey = 'votes';
   @state() private descending = true;
@@ -131,7 +132,8 @@ export class EctResultsTable extends LitElement {
   private frozen?: ResultsData;
   private seen?: ResultsData;
   private changed = new Set<string>();
-  private view?: { race: Race; key: string; rows: ResultRow[] };
+  private base?: [Race, ResultRow[]];
+  private view?: [Race, string, ResultRow[]];
   private pendingText = '';
   private lastAnnounced = -Infinity;
   private announceTimer?: ReturnType<typeof setTimeout>;
@@ -176,12 +178,18 @@ export class EctResultsTable extends LitElement {
 
   /** The race's rows, searched and sorted; kept until the race, search or sort changes. */
   private rowsOf(race: Race): ResultRow[] {
+    if (this.base?.[0] !== race) this.base = [race, raceRows(race)];
     const key = `${this.sortKey} ${this.descending} ${this.query}`;
-    if (this.view?.race !== race || this.view.key !== key) {
-      const rows = sortRows(filterRows(raceRows(race), this.query), this.sortKey, this.descending);
-      this.view = { race, key, rows };
+    if (this.view?.[0] !== race || this.view[1] !== key) {
+      const rows = filterRows(this.base[1], this.query);
+      // raceRows gives the default order already: most votes first.
+      const sorted =
+        this.sortKey === 'votes' && this.descending
+          ? rows
+          : sortRows(rows, this.sortKey, this.descending);
+      this.view = [race, key, sorted];
     }
-    return this.view.rows;
+    return this.view[2];
   }
 
   protected override willUpdate(): void {
@@ -451,7 +459,7 @@ export class EctResultsTable extends LitElement {
         ? msg('Leading', { id: 'results-table.leading' })
         : '';
     const part = `row${c.elected ? ' elected' : ''}${row.leading ? ' leading' : ''}${
-      this.changed.has(row.key) ? ' changed' : ''
+      this.changed.has(keyOf(c)) ? ' changed' : ''
     }`;
     // Colours go into SVG presentation attributes, which a strict CSP (no inline styles) allows.
     return html`<tr part=${part} aria-rowindex=${index ?? nothing}>

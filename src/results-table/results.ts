@@ -8,8 +8,6 @@ import type { Candidate, Race } from '../core/types.js';
 export type SortKey = 'number' | 'name' | 'party' | 'votes';
 
 export interface ResultRow {
-  /** Stable across refreshes (number and name), for highlighting what changed. */
-  key: string;
   candidate: Candidate;
   /** 1 for the most votes; equal votes share a rank (1, 1, 3). */
   rank: number;
@@ -19,25 +17,37 @@ export interface ResultRow {
   leading: boolean;
 }
 
-const keyOf = (c: Candidate) => `${c.number}|${c.name}`;
+/** Stable across refreshes (number and name), for highlighting what changed. */
+export const keyOf = (c: Candidate) => `${c.number}|${c.name}`;
 
-/** The rows of a race, in feed order. */
+/** The rows of a race in the default order: most votes first, ties in ballot-number order. */
 export function raceRows(race: Race): ResultRow[] {
   const candidates = race.candidates;
   const total = candidates.reduce((sum, c) => sum + c.votes, 0);
-  const votes = candidates.map((c) => c.votes).sort((a, b) => b - a);
-  const ranks = new Map<number, number>();
-  votes.forEach((v, i) => {
-    if (!ranks.has(v)) ranks.set(v, i + 1);
+  const rows = sortRows(
+    candidates.map((candidate) => ({
+      candidate,
+      rank: 1,
+      share: candidate.share ?? (total ? (100 * candidate.votes) / total : 0),
+      leading: false,
+    })),
+    'votes',
+    true,
+  );
+  rows.forEach((row, i) => {
+    const above = rows[i - 1];
+    if (above) row.rank = above.candidate.votes === row.candidate.votes ? above.rank : i + 1;
   });
-  const open = !race.official && !candidates.some((c) => c.elected);
-  return candidates.map((candidate) => ({
-    key: keyOf(candidate),
-    candidate,
-    rank: ranks.get(candidate.votes)!,
-    share: candidate.share ?? (total ? (100 * candidate.votes) / total : 0),
-    leading: open && candidate.votes > 0 && candidate.votes === votes[0] && votes[1] !== votes[0],
-  }));
+  const [first, second] = rows;
+  if (
+    first?.candidate.votes &&
+    first.candidate.votes !== second?.candidate.votes &&
+    !race.official &&
+    !candidates.some((c) => c.elected)
+  ) {
+    first.leading = true;
+  }
+  return rows;
 }
 
 let collator: Intl.Collator | undefined;

@@ -514,7 +514,7 @@ describe('<ect-results-table>', () => {
   });
 
   it('pages long tables with aria-rowcount and aria-rowindex', async () => {
-    const candidates = Array.from({ length: 250 }, (_, i) => ({
+    const candidates = Array.from({ length: 120 }, (_, i) => ({
       number: i + 1,
       name: `ผู้สมัคร ${i + 1}`,
       votes: 1000 - i,
@@ -524,37 +524,43 @@ describe('<ect-results-table>', () => {
     );
     await ready(el);
     const table = $(el, 'table')!;
-    expect(all(el, 'tbody tr')).to.have.length(100);
-    expect(table.getAttribute('aria-rowcount')).to.equal('251');
+    expect(all(el, 'tbody tr')).to.have.length(50);
+    expect(table.getAttribute('aria-rowcount')).to.equal('121');
     expect($(el, 'thead tr')!.getAttribute('aria-rowindex')).to.equal('1');
     expect(all(el, 'tbody tr')[0].getAttribute('aria-rowindex')).to.equal('2');
     const pager = $(el, '[part~="pager"]')!;
     const [previous, next] = [...pager.querySelectorAll('button')];
-    expect(text(pager)).to.equal('ก่อนหน้า 1–100 จาก 250 ถัดไป');
+    expect(text(pager)).to.equal('ก่อนหน้า 1–50 จาก 120 ถัดไป');
     expect(previous.getAttribute('aria-disabled')).to.equal('true');
     previous.click();
     next.click();
     await el.updateComplete;
-    expect(text(pager.querySelector('span'))).to.equal('101–200 จาก 250');
-    expect(all(el, 'tbody tr')[0].getAttribute('aria-rowindex')).to.equal('102');
-    expect(column(el, 2)[0]).to.equal('ผู้สมัคร 101');
+    expect(text(pager.querySelector('span'))).to.equal('51–100 จาก 120');
+    expect(all(el, 'tbody tr')[0].getAttribute('aria-rowindex')).to.equal('52');
+    expect(column(el, 2)[0]).to.equal('ผู้สมัคร 51');
     next.click();
     await el.updateComplete;
-    expect(all(el, 'tbody tr')).to.have.length(50);
+    expect(all(el, 'tbody tr')).to.have.length(20);
     expect(next.getAttribute('aria-disabled')).to.equal('true');
+    next.focus();
     next.click();
     await el.updateComplete;
-    expect(text(pager.querySelector('span'))).to.equal('201–250 จาก 250');
-    // A search narrows the pages; page-size="0" shows everything.
+    expect(shadow(el).activeElement).to.equal(next);
+    expect(text(pager.querySelector('span'))).to.equal('101–120 จาก 120');
+    // Sorting starts again at the first page.
+    sortButton(el, 'หมายเลข').click();
+    await el.updateComplete;
+    expect(text(pager.querySelector('span'))).to.equal('1–50 จาก 120');
+    // A search that leaves one page drops the pager; page-size="0" shows everything.
     search(el, 'ผู้สมัคร 1');
     await el.updateComplete;
-    expect(table.getAttribute('aria-rowcount')).to.equal('112');
-    expect(column(el, 2)[0]).to.equal('ผู้สมัคร 1');
+    expect(all(el, 'tbody tr')).to.have.length(32);
+    expect(table.hasAttribute('aria-rowcount')).to.be.false;
+    expect($(el, '[part~="pager"]')).to.be.null;
     search(el, '');
     el.pageSize = 0;
     await el.updateComplete;
-    expect(all(el, 'tbody tr')).to.have.length(250);
-    expect(table.hasAttribute('aria-rowcount')).to.be.false;
+    expect(all(el, 'tbody tr')).to.have.length(120);
     expect($(el, '[part~="pager"]')).to.be.null;
   });
 

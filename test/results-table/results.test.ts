@@ -26,16 +26,17 @@ const sample = race([
 ]);
 
 describe('results maths', () => {
-  it('computes shares from the race votes, ranks with ties, and the leader', () => {
+  it('orders by votes, computes shares from the race votes, ranks with ties, marks the leader', () => {
     const rows = raceRows(sample);
-    expect(rows.map((row) => row.rank)).to.deep.equal([2, 1, 2, 4]);
+    expect(rows.map((row) => row.candidate.number)).to.deep.equal([2, 1, 3, 10]);
+    expect(rows.map((row) => row.rank)).to.deep.equal([1, 2, 2, 4]);
     expect(rows.map((row) => row.share.toFixed(2))).to.deep.equal([
-      '27.27',
       '45.45',
+      '27.27',
       '27.27',
       '0.00',
     ]);
-    expect(rows.map((row) => row.leading)).to.deep.equal([false, true, false, false]);
+    expect(rows.map((row) => row.leading)).to.deep.equal([true, false, false, false]);
   });
 
   it('keeps a share the feed states and marks no leader in decided or tied races', () => {
@@ -104,8 +105,8 @@ describe('results maths', () => {
     ]);
     expect(
       rows.map((row) => row.candidate.number),
-      'the input stays in feed order',
-    ).to.deep.equal([1, 2, 3, 10]);
+      'the input keeps its order',
+    ).to.deep.equal([2, 1, 3, 10]);
   });
 
   it('filters by candidate or party name, ignoring case and outer spaces', () => {

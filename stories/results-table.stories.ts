@@ -1,0 +1,224 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { nothing } from 'lit';
+import { html, unsafeStatic } from 'lit/static-html.js';
+import '../src/results-table/results-table.js';
+import { setFeedFetch } from '../src/feed.js';
+
+/** Today at a Bangkok wall-clock time, so the update reads `21.30 น.` whenever this runs. */
+const todayAt = (time: string) =>
+  `${new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Bangkok' }).format(new Date())}T${time}:00+07:00`;
+
+const groups = [
+  { party: 'กลุ่มเชียงรายพัฒนา', color: '#1d4f91' },
+  { party: 'กลุ่มพลังล้านนา', color: '#c2410c' },
+  { party: 'กลุ่มรักษ์แม่น้ำโขง', color: '#0e7490' },
+  { party: 'ผู้สมัครอิสระ' },
+];
+
+const chief = {
+  title: 'ผลการนับคะแนนเลือกตั้งนายกองค์การบริหารส่วนจังหวัดเชียงราย',
+  updated: todayAt('21:30'),
+  counted: 85.2,
+  official: false,
+  eligible: 925349,
+  turnout: 615870,
+  invalid: 20112,
+  noVote: 11245,
+  candidates: [
+    { number: 1, name: 'นายสมบัติ ใจเย็น', ...groups[0], votes: 240877 },
+    { number: 2, name: 'นางสาวพิมพ์ชนก แสงทอง', ...groups[1], votes: 231964 },
+    { number: 3, name: 'นายเกียรติศักดิ์ วงศ์ล้านนา', ...groups[2], votes: 45120 },
+    { number: 4, name: 'นางอำไพ ศรีเวียง', ...groups[3], votes: 9211 },
+  ],
+};
+
+const council = {
+  title: 'ผลการนับคะแนนเลือกตั้งสมาชิกสภาองค์การบริหารส่วนจังหวัดเชียงราย',
+  updated: todayAt('21:30'),
+  races: [
+    {
+      id: 'CRI-01',
+      name: 'อ.เมืองเชียงราย เขต 1',
+      counted: 100,
+      official: true,
+      eligible: 58214,
+      turnout: 38776,
+      invalid: 1205,
+      noVote: 761,
+      candidates: [
+        { number: 1, name: 'นายประเสริฐ ทองคำ', ...groups[0], votes: 15201, elected: true },
+        { number: 2, name: 'นางสาวมาลัย ศรีสุข', ...groups[1], votes: 13893 },
+        { number: 3, name: 'นายไพโรจน์ อินต๊ะ', ...groups[3], votes: 7716 },
+      ],
+    },
+    {
+      id: 'CRI-09',
+      name: 'อ.แม่สาย เขต 1',
+      counted: 78.5,
+      official: false,
+      eligible: 49875,
+      turnout: 31920,
+      candidates: [
+        { number: 1, name: 'นางจันทร์เพ็ญ ปัญญาดี', ...groups[2], votes: 9120 },
+        { number: 2, name: 'นายอุดม ชัยมงคล', ...groups[0], votes: 10388 },
+        { number: 3, name: 'นายธนากร เชียงแสน', ...groups[1], votes: 4350 },
+      ],
+    },
+  ],
+};
+
+/** As Excel saves it: BOM, Thai headers, quoted grouped numbers, CRLF. */
+const csv =
+  '\ufeffเขต,หมายเลข,ชื่อ,พรรค,คะแนน,สี,ได้รับเลือก\r\n' +
+  'เขต 1,1,นายสมศักดิ์ ปัญญาวงศ์,ทีมเวียงชัยก้าวหน้า,"1,016",#15803d,ได้รับเลือก\r\n' +
+  'เขต 1,2,นางศรีนวล ใจดี,ทีมพัฒนาเวียงชัย,911,#b91c1c,\r\n' +
+  'เขต 1,3,"นายทองดี ""หนุ่ม"" ศรีวิชัย","ผู้สมัครอิสระ, ไม่สังกัดกลุ่ม",573,,\r\n' +
+  'เขต 2,1,นายประยูร ศรีจันทร์,ทีมเวียงชัยก้าวหน้า,"1,506",#15803d,ได้รับเลือก\r\n' +
+  'เขต 2,2,นางพรทิพย์ วงค์ไชย,ทีมพัฒนาเวียงชัย,719,#b91c1c,\r\n';
+
+/**
+ * The live count: each poll (every 5 s) counts 5% more ballots, until 100%; the first two
+ * candidates trade the lead on the way.
+ */
+let step = 0;
+function liveCount() {
+  step = Math.min(step + 1, 20);
+  const counted = step * 5;
+  const votes = [
+    Math.round(counted * 2400 + (step % 4 < 2 ? 900 : 0)),
+    Math.round(counted * 2350 + (step % 4 < 2 ? 0 : 1500)),
+    Math.round(counted * 480),
+    Math.round(counted * 95),
+  ];
+  const minutes = 20 * 60 + 30 + step * 3;
+  return {
+    ...chief,
+    updated: todayAt(`${Math.floor(minutes / 60)}:${String(minutes % 60).padStart(2, '0')}`),
+    counted,
+    candidates: chief.candidates.map((c, i) => ({
+      ...c,
+      votes: votes[i],
+      elected: counted === 100 && i === votes.indexOf(Math.max(...votes)),
+    })),
+  };
+}
+
+const json = (body: unknown) =>
+  new Response(JSON.stringify(body), { headers: { 'Content-Type': 'application/json' } });
+
+/** Mocked feeds: a route table of real Responses under `/story-feeds/results-table/`. */
+const mocked: Record<string, () => Promise<Response>> = {
+  council: async () => json(council),
+  live: async () => json(liveCount()),
+  csv: async () => new Response(csv, { headers: { 'Content-Type': 'text/csv; charset=utf-8' } }),
+  loading: () => new Promise<Response>(() => {}),
+  error: async () => new Response('', { status: 503 }),
+  'wrong-shape': async () =>
+    json({ candidates: [{ number: 1, name: 'นายสมบัติ ใจเย็น', votes: 'ยังไม่นับ' }] }),
+  empty: async () => json({ races: [] }),
+};
+
+/** Installed when a story of this file renders: other story files install their own tables. */
+const mockFeeds = () =>
+  setFeedFetch((url, init) => {
+    const path = new URL(url, location.href).pathname;
+    const route = path.startsWith('/story-feeds/results-table/')
+      ? mocked[path.slice('/story-feeds/results-table/'.length)]
+      : undefined;
+    return route ? route() : fetch(url, init);
+  });
+
+/**
+ * Inline data as a webmaster writes it: a child `<script type="application/json">`. Lit allows
+ * no bindings inside `<script>`, so the JSON goes into the template as static text.
+ */
+const inline = (data: unknown) =>
+  unsafeStatic(
+    `<script type="application/json">${JSON.stringify(data).replace(/</g, '\\u003c')}</script>`,
+  );
+
+const withSrc = (name: string, refresh = 0, fallback?: string) =>
+  html`<ect-results-table src="/story-feeds/results-table/${name}" refresh=${refresh}
+    >${fallback ? html`<a href="#results">${fallback}</a>` : nothing}</ect-results-table
+  >`;
+
+interface Args {
+  numerals: 'latn' | 'thai';
+  pageSize: number;
+}
+
+const meta: Meta<Args> = {
+  title: 'Elements/ect-results-table',
+  component: 'ect-results-table',
+  args: { numerals: 'latn', pageSize: 50 },
+  argTypes: { numerals: { control: 'inline-radio', options: ['latn', 'thai'] } },
+  decorators: [
+    (story) => {
+      mockFeeds();
+      return story();
+    },
+  ],
+  render: ({ numerals, pageSize }) =>
+    html`<ect-results-table numerals=${numerals} page-size=${pageSize}
+      >${inline(chief)}</ect-results-table
+    >`,
+};
+export default meta;
+
+type Story = StoryObj<Args>;
+
+/** One race during the count: unofficial badge, counted share, the leader marked. */
+export const OneRace: Story = {};
+
+/** The page around it is in English: headers, figures and marks follow. */
+export const English: Story = { globals: { lang: 'en' } };
+
+/** `numerals="thai"`: Thai digits everywhere. */
+export const ThaiDigits: Story = { args: { numerals: 'thai' } };
+
+/** Several constituency races: a race selector; an official race shows the elected mark. */
+export const ManyRaces: Story = { render: () => withSrc('council') };
+
+/**
+ * Live counting: the feed changes every 5 seconds (5% more ballots each time). Changed rows
+ * flash, screen readers hear at most one update a minute, and the pause button freezes it.
+ */
+export const LiveCounting: Story = { render: () => withSrc('live', 5) };
+
+/** An Excel CSV (BOM, Thai headers, "1,016", quoted commas and quotes) with two races. */
+export const Csv: Story = { render: () => withSrc('csv') };
+
+/** A narrow column: every candidate becomes a card; the sort buttons stay on top. */
+export const Narrow: Story = {
+  render: () => html`<div style="max-width: 20rem">${withSrc('council')}</div>`,
+};
+
+/** 250 candidates: 50 rows a page with previous/next, `aria-rowcount` on the table. */
+export const Paged: Story = {
+  render: () =>
+    html`<ect-results-table
+      .data=${{
+        title: 'ตารางยาว',
+        candidates: Array.from({ length: 250 }, (_, i) => ({
+          number: i + 1,
+          name: `ผู้สมัครหมายเลข ${i + 1}`,
+          ...groups[i % 4],
+          votes: 30000 - i * 97,
+        })),
+      }}
+    ></ect-results-table>`,
+};
+
+/** While the feed loads, the webmaster's own fallback content shows. */
+export const Loading: Story = {
+  render: () => withSrc('loading', 0, 'ผลการเลือกตั้งทั้งหมดบนเว็บไซต์สำนักงาน'),
+};
+
+/** The server answers 503: the reason and a retry button. */
+export const ServerError: Story = { render: () => withSrc('error') };
+
+/** A vote that is not a number: the message names the race, the row and the field. */
+export const WrongShape: Story = { render: () => withSrc('wrong-shape') };
+
+/** The feed has no races yet. */
+export const Empty: Story = { render: () => withSrc('empty') };
