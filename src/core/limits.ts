@@ -14,12 +14,8 @@ export const LIMITS = {
   /** Calendar events, and result rows (candidates), beyond which a feed is refused. */
   events: 2_000,
   candidates: 2_000,
-  /**
-   * Characters a parser gets: news items past it are dropped, other feeds refused. A month of
-   * 2,000 calendar events is about 400,000 characters, and a real office calendar with years of
-   * history can be larger: refusing those would be worse than one slower parse.
-   */
-  chars: 1_000_000,
+  /** Characters a parser gets: news items past it are dropped, other feeds refused. */
+  chars: 200_000,
   /** JSON nesting (real feeds nest five deep; thousands of levels take parsers seconds). */
   depth: 64,
 };
