@@ -132,22 +132,21 @@ export const styles = css`
     border-top-color: currentColor;
     vertical-align: -0.3em;
   }
+  /* --c (party colour) and --s (share) are set on each row through the CSSOM. */
   [part~='swatch'] {
+    display: inline-block;
     width: 0.75em;
     height: 0.75em;
     margin-inline-end: 0.4em;
     border-radius: 2px;
+    background: var(--c);
   }
   [part~='bar'] {
     display: block;
-    width: 100%;
     min-width: 4rem;
     height: 0.375rem;
     border-radius: 3px;
-    background: var(--_border);
-  }
-  [part~='bar'] rect:not([fill]) {
-    fill: var(--_accent);
+    background: linear-gradient(to right, var(--c, var(--_accent)) var(--s, 0), var(--_border) 0);
   }
   [part~='elected'] th {
     font-weight: 600;
@@ -242,7 +241,8 @@ export const styles = css`
     tr {
       break-inside: avoid;
     }
-    svg,
+    [part~='swatch'],
+    [part~='bar'],
     [part~='badge'] {
       print-color-adjust: exact;
       -webkit-print-color-adjust: exact;

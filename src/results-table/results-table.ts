@@ -134,6 +134,8 @@ export class EctResultsTable extends LitElement {
   private changed = new Set<string>();
   private base?: [Race, ResultRow[]];
   private view?: [Race, string, ResultRow[]];
+  /** The rows on the current page, in the order of the `<tr>`s. */
+  private shownRows: ResultRow[] = [];
   private pendingText = '';
   private lastAnnounced = -Infinity;
   private announceTimer?: ReturnType<typeof setTimeout>;
@@ -397,9 +399,9 @@ export class EctResultsTable extends LitElement {
           <tbody>
             ${
               rows.length
-                ? rows
-                    .slice(start, start + size)
-                    .map((row, i) => this.renderRow(row, heads, paged ? start + i + 2 : undefined))
+                ? (this.shownRows = rows.slice(start, start + size)).map((row, i) =>
+                    this.renderRow(row, heads, paged ? start + i + 2 : undefined),
+                  )
                 : html`<tr>
                     <td colspan="7">
                       ${msg('No candidate matches', { id: 'results-table.no-match' })}
@@ -449,19 +451,21 @@ export class EctResultsTable extends LitElement {
     </th>`;
   }
 
+  private markOf({ candidate, leading }: ResultRow): string {
+    return candidate.elected
+      ? msg('Elected', { id: 'results-table.elected' })
+      : leading
+        ? msg('Leading', { id: 'results-table.leading' })
+        : '';
+  }
+
   private renderRow(row: ResultRow, heads: string[], index?: number): TemplateResult {
     const o = this.options;
     const c = row.candidate;
-    const color = safeColor(c.color);
-    const mark = c.elected
-      ? msg('Elected', { id: 'results-table.elected' })
-      : row.leading
-        ? msg('Leading', { id: 'results-table.leading' })
-        : '';
+    const mark = this.markOf(row);
     const part = `row${c.elected ? ' elected' : ''}${row.leading ? ' leading' : ''}${
       this.changed.has(keyOf(c)) ? ' changed' : ''
     }`;
-    // Colours go into SVG presentation attributes, which a strict CSP (no inline styles) allows.
     return html`<tr part=${part} aria-rowindex=${index ?? nothing}>
       <td data-label=${heads[0]} class="num">${formatNumber(row.rank, o)}</td>
       <td data-label=${heads[1]} class="num">
@@ -469,23 +473,30 @@ export class EctResultsTable extends LitElement {
       </td>
       <th scope="row" data-label=${heads[2]}>${c.name}</th>
       <td data-label=${heads[3]}>
-        ${
-          color
-            ? html`<svg part="swatch" viewBox="0 0 1 1" aria-hidden="true">
-                <rect width="1" height="1" fill=${color}></rect>
-              </svg>`
-            : nothing
-        }${c.party ?? ''}
+        ${safeColor(c.color) ? html`<span part="swatch"></span>` : nothing}${c.party ?? ''}
       </td>
       <td data-label=${heads[4]} class="num">${formatNumber(c.votes, o)}</td>
       <td data-label=${heads[5]} class="num">
-        ${formatPercent(row.share, o)}
-        <svg part="bar" aria-hidden="true">
-          <rect height="100%" width="${Math.min(100, row.share)}%" fill=${color ?? nothing}></rect>
-        </svg>
+        ${formatPercent(row.share, o)}<span part="bar"></span>
       </td>
       <td data-label=${heads[6]}>${mark ? html`<span part="mark">${mark}</span>` : nothing}</td>
     </tr>`;
+  }
+
+  /**
+   * Party colour and share go to each row as custom properties through the CSSOM, which a strict
+   * CSP (no inline style attributes) allows; the swatch and the bar read them.
+   */
+  protected override updated(): void {
+    const trs = this.renderRoot.querySelectorAll<HTMLElement>('tbody tr[part]');
+    this.shownRows.forEach(({ candidate, share }, i) => {
+      const style = trs[i]?.style;
+      const color = safeColor(candidate.color);
+      if (!style) return;
+      if (color) style.setProperty('--c', color);
+      else style.removeProperty('--c');
+      style.setProperty('--s', `${Math.min(100, share)}%`);
+    });
   }
 
   private sortBy(key: SortKey): void {
@@ -508,19 +519,15 @@ export class EctResultsTable extends LitElement {
       const heads = this.headings();
       return toCsv([
         [msg('Constituency', { id: 'results-table.race' }), ...heads],
-        ...this.rowsOf(race).map(({ candidate: c, rank, share, leading }) => [
+        ...this.rowsOf(race).map((row) => [
           race.name ?? race.title ?? race.id,
-          rank,
-          c.number,
-          c.name,
-          c.party,
-          c.votes,
-          Math.round(share * 100) / 100,
-          c.elected
-            ? msg('Elected', { id: 'results-table.elected' })
-            : leading
-              ? msg('Leading', { id: 'results-table.leading' })
-              : '',
+          row.rank,
+          row.candidate.number,
+          row.candidate.name,
+          row.candidate.party,
+          row.candidate.votes,
+          Math.round(row.share * 100) / 100,
+          this.markOf(row),
         ]),
       ]);
     });

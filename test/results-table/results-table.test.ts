@@ -20,6 +20,9 @@ const text = (node: Element | null | undefined) =>
 const rows = (el: Element) =>
   all(el, 'tbody tr[part~="row"]').map((tr) => [...tr.children].map((cell) => text(cell)));
 const column = (el: Element, index: number) => rows(el).map((row) => row[index]);
+/** The party colour each row got (`''` for none). */
+const colors = (el: Element) =>
+  all(el, 'tbody tr').map((tr) => tr.style.getPropertyValue('--c').trim());
 const sortButton = (el: Element, name: string) =>
   all(el, '[part~="sort"]').find((button) => text(button) === name)!;
 const ariaSorts = (el: Element) => all(el, 'thead th').map((th) => th.getAttribute('aria-sort'));
@@ -99,10 +102,15 @@ describe('<ect-results-table>', () => {
     expect(all(el, 'tbody th[scope="row"]')).to.have.length(3);
     expect(ariaSorts(el)).to.deep.equal([null, null, null, null, 'descending', null, null]);
     // Only the plain colour survives ("red" is not #rgb / #rrggbb).
-    const swatches = all(el, '[part~="swatch"] rect');
-    expect(swatches.map((rect) => rect.getAttribute('fill'))).to.deep.equal(['#1f6feb']);
-    expect(all(el, '[part~="bar"] rect').map((r) => r.getAttribute('width'))[0]).to.match(
-      /^50\.\d+%$/,
+    expect(colors(el)).to.deep.equal(['#1f6feb', '', '']);
+    expect(all(el, '[part~="swatch"]')).to.have.length(1);
+    const row = all(el, 'tbody tr')[0];
+    expect(getComputedStyle(row.querySelector('[part~="swatch"]')!).backgroundColor).to.equal(
+      'rgb(31, 111, 235)',
+    );
+    expect(row.style.getPropertyValue('--s')).to.match(/^50\.\d+%$/);
+    expect(getComputedStyle(row.querySelector('[part~="bar"]')!).backgroundImage).to.contain(
+      'rgb(31, 111, 235)',
     );
     expect(all(el, '[part~="row"]')[0].getAttribute('part')).to.equal('row elected');
 
@@ -224,10 +232,8 @@ describe('<ect-results-table>', () => {
       ['2', 'นางสาวสมศรี "แก้ว" มีสุข', 'พรรค ข', '35,104'],
       ['3', 'นายทดสอบ ระบบ', 'พรรค ค, ใหม่', '925'],
     ]);
-    expect(all(el, '[part~="swatch"] rect').map((r) => r.getAttribute('fill'))).to.deep.equal([
-      '#1f6feb',
-      '#e11',
-    ]);
+    expect(colors(el)).to.deep.equal(['#1f6feb', '#e11', '']);
+    expect(all(el, '[part~="swatch"]')).to.have.length(2);
     expect(column(el, 6)).to.deep.equal(['ได้รับเลือกตั้ง', '', '']);
   });
 
@@ -594,11 +600,13 @@ describe('<ect-results-table>', () => {
       '<script>window.__pwned=1</script>',
     ]);
     expect(text($(el, 'caption'))).to.equal('<img src=x onerror="window.__pwned=1">');
-    expect(all(el, 'rect[fill]').map((r) => r.getAttribute('fill'))).to.deep.equal([
-      '#abc',
-      '#abc',
-    ]);
-    expect(shadow(el).querySelector('[style]')).to.be.null;
+    expect(colors(el)).to.deep.equal(['', '', '', '#abc']);
+    expect(all(el, '[part~="swatch"]')).to.have.length(1);
+    // The only style is what the element sets through the CSSOM: a colour and a share per row.
+    for (const node of all(el, '[style]')) {
+      expect(node.matches('tbody tr')).to.be.true;
+      expect(node.getAttribute('style')).to.match(/^(--c: #abc; )?--s: [\d.]+%;$/);
+    }
     expect((window as unknown as { __pwned?: number }).__pwned).to.be.undefined;
   });
 
