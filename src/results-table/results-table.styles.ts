@@ -1,49 +1,46 @@
 import { css } from 'lit';
 
 export const styles = css`
-  [part~='controls'] {
+  [part~='controls'],
+  .meta,
+  [part~='summary'],
+  [part~='pager'] {
     display: flex;
     flex-wrap: wrap;
     align-items: end;
     gap: var(--_gap);
-    margin-bottom: var(--_gap);
+    margin: 0 0 var(--_gap);
+  }
+  label,
+  dt,
+  .meta,
+  thead th {
+    color: var(--_muted);
+    font-size: 0.875em;
   }
   label {
     display: flex;
     flex-direction: column;
-    font-size: 0.875em;
-    color: var(--_muted);
+  }
+  select,
+  input,
+  [part~='controls'] button,
+  [part~='pager'] button {
+    color: var(--_accent);
+    padding: 0.25rem 0.75rem;
+    border: 1px solid;
+    border-radius: var(--_radius);
+    background: none;
   }
   select,
   input {
     font: inherit;
     font-size: 1rem;
     color: var(--_text);
-    min-width: 10rem;
-    padding: 0.25rem 0.5rem;
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    background: var(--_surface);
-  }
-  [part~='controls'] button,
-  [part~='pager'] button {
-    padding: 0.25rem 0.75rem;
-    border: 1px solid var(--_accent);
-    border-radius: var(--_radius);
-    background: transparent;
-    color: var(--_accent);
+    border-color: var(--_border);
   }
   [aria-disabled='true'] {
     opacity: 0.45;
-    cursor: default;
-  }
-  .meta {
-    display: flex;
-    flex-wrap: wrap;
-    gap: var(--_gap);
-    margin: 0;
-    color: var(--_muted);
-    font-size: 0.875em;
   }
   [part~='badge'] {
     padding: 0 0.5em;
@@ -53,19 +50,11 @@ export const styles = css`
     font-weight: 600;
   }
   [part~='summary'] {
-    display: flex;
-    flex-wrap: wrap;
-    gap: var(--_gap) calc(var(--_gap) * 3);
-    margin: var(--_gap) 0;
-  }
-  dt {
-    color: var(--_muted);
-    font-size: 0.875em;
+    column-gap: calc(var(--_gap) * 3);
   }
   dd {
     margin: 0;
     font-weight: 600;
-    font-variant-numeric: tabular-nums;
   }
   [part~='progress'] {
     display: block;
@@ -90,17 +79,16 @@ export const styles = css`
     padding: 0.375rem 0.5rem;
     border-bottom: 1px solid var(--_border);
     text-align: start;
-    vertical-align: middle;
   }
   thead th {
-    font-size: 0.875em;
-    color: var(--_muted);
+    font-weight: 600;
     white-space: nowrap;
   }
   tbody th {
     font-weight: 400;
   }
-  .num {
+  .num,
+  thead th:is(:nth-child(-n + 2), :nth-child(5), :nth-child(6)) {
     text-align: end;
     font-variant-numeric: tabular-nums;
     white-space: nowrap;
@@ -110,7 +98,7 @@ export const styles = css`
     border: 0;
     background: none;
     color: inherit;
-    font-weight: 600;
+    font-weight: inherit;
   }
   /* A triangle from borders: no generated text for screen readers to read. */
   [part~='sort']::after {
@@ -128,8 +116,7 @@ export const styles = css`
     opacity: 1;
   }
   [aria-sort='descending'] [part~='sort']::after {
-    border-bottom-color: transparent;
-    border-top-color: currentColor;
+    border-color: currentColor transparent transparent;
     vertical-align: -0.3em;
   }
   /* --c (party colour) and --s (share) are set on each row through the CSSOM. */
@@ -148,13 +135,13 @@ export const styles = css`
     border-radius: 3px;
     background: linear-gradient(to right, var(--c, var(--_accent)) var(--s, 0), var(--_border) 0);
   }
-  [part~='elected'] th {
-    font-weight: 600;
-  }
   [part~='mark'] {
     font-size: 0.875em;
     font-weight: 600;
     color: var(--_accent);
+  }
+  [part~='elected'] th {
+    font-weight: 600;
   }
   [part~='elected'] [part~='mark'] {
     color: var(--ect-elected, #067647);
@@ -163,24 +150,23 @@ export const styles = css`
     content: '✓ ' / '';
   }
   [part~='changed'] {
+    --_flash: var(--ect-highlight, color-mix(in srgb, var(--_accent) 20%, transparent));
     animation: ect-flash 3s ease-out;
   }
   @keyframes ect-flash {
     from {
-      background: var(--ect-highlight, color-mix(in srgb, var(--_accent) 20%, transparent));
+      background: var(--_flash);
     }
   }
   [part~='pager'] {
-    display: flex;
     align-items: center;
     justify-content: end;
-    gap: var(--_gap);
-    margin-top: var(--_gap);
+    margin: var(--_gap) 0 0;
   }
   @media (prefers-reduced-motion: reduce) {
     [part~='changed'] {
       animation: none;
-      background: var(--ect-highlight, color-mix(in srgb, var(--_accent) 20%, transparent));
+      background: var(--_flash);
     }
   }
   /* Narrow containers: each candidate a card; the sortable headers stay as a row of buttons. */
@@ -202,7 +188,9 @@ export const styles = css`
       border: 0;
       padding: 0 0 var(--_gap);
     }
-    .plain {
+    .plain,
+    td:empty,
+    [part~='bar'] {
       display: none;
     }
     tbody tr {
@@ -214,7 +202,6 @@ export const styles = css`
     tbody td,
     tbody th {
       display: flex;
-      justify-content: space-between;
       align-items: center;
       gap: var(--_gap);
       padding: 0.125rem 0;
@@ -223,13 +210,10 @@ export const styles = css`
     tbody td::before,
     tbody th::before {
       content: attr(data-label);
+      margin-inline-end: auto;
       color: var(--_muted);
       font-size: 0.875em;
       font-weight: 400;
-    }
-    td:empty,
-    [part~='bar'] {
-      display: none;
     }
   }
   @media print {
@@ -245,7 +229,6 @@ export const styles = css`
     [part~='bar'],
     [part~='badge'] {
       print-color-adjust: exact;
-      -webkit-print-color-adjust: exact;
     }
     [part~='changed'] {
       animation: none;

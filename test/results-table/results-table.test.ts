@@ -1,9 +1,13 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { emulateMedia } from '@web/test-runner-commands';
 import sinon from 'sinon';
 import '../../src/results-table/results-table.js';
 import type { EctResultsTable } from '../../src/results-table/results-table.js';
 import { clearFeedCache } from '../../src/core/cache.js';
 import { setFeedFetch } from '../../src/core/fetch.js';
+import { parseFeed } from '../../src/core/parse.js';
+import type { ResultsData } from '../../src/core/types.js';
+import { contentTypeOf, expandFeedBytes } from '../../demo/server/feed-files.js';
 
 const server = (query: string) => `/api/feed?${query}`;
 
@@ -486,6 +490,32 @@ describe('<ect-results-table>', () => {
     expect($(once, '[part~="pause"]'), 'nothing to pause').to.be.null;
   });
 
+  it('flashes changed rows, and only colours them under reduced motion', async function () {
+    const el = await fixture<EctResultsTable>(
+      html`<ect-results-table .data=${live([300, 500, 200], 40)}></ect-results-table>`,
+    );
+    await ready(el);
+    const update = async (votes: number[]) => {
+      const loaded = oneEvent(el, 'ect-load');
+      el.data = live(votes, 50);
+      await loaded;
+      await el.updateComplete;
+      return $(el, '[part~="changed"]')!;
+    };
+    const flashing = await update([300, 510, 200]);
+    expect(getComputedStyle(flashing).animationName).to.equal('ect-flash');
+    // Only Chromium can emulate the media feature here.
+    if (!navigator.userAgent.includes('Chrome')) return;
+    await emulateMedia({ reducedMotion: 'reduce' });
+    try {
+      const still = await update([300, 520, 200]);
+      expect(getComputedStyle(still).animationName).to.equal('none');
+      expect(getComputedStyle(still).backgroundColor).to.not.equal('rgba(0, 0, 0, 0)');
+    } finally {
+      await emulateMedia({ reducedMotion: 'no-preference' });
+    }
+  });
+
   it('downloads the shown rows as a UTF-8 CSV with BOM, formulas defused', async () => {
     const body = live([300, 500, 200], 50);
     body.candidates[0].name = '=HYPERLINK("http://evil.example","คลิก")';
@@ -677,6 +707,38 @@ describe('<ect-results-table>', () => {
       expect(text($(el, '[part~="error"]'))).to.contain('election results');
     } finally {
       el.remove();
+    }
+  });
+
+  it('reads the demo sample feeds as the demo server serves them', async () => {
+    const served = async (name: string) => {
+      const response = await fetch(new URL(`../../demo/feeds/${name}`, import.meta.url));
+      const bytes = expandFeedBytes(name, new Uint8Array(await response.arrayBuffer()), new Date());
+      const body = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
+      return (await parseFeed(body as ArrayBuffer, {
+        contentType: contentTypeOf(name, bytes),
+      })) as ResultsData;
+    };
+    const pao = await served('results-table-pao.json');
+    expect(pao.kind).to.equal('results');
+    expect(pao.races).to.have.length(5);
+    expect(Date.now() - Date.parse(pao.updated!)).to.be.within(0, 86_400_000);
+    for (const race of pao.races) {
+      expect(race.name).to.match(/^อ\..+ เขต \d$/);
+      expect(race.candidates.length).to.be.within(3, 5);
+      const valid = race.candidates.reduce((sum, c) => sum + c.votes, 0);
+      // Counted ballots: the valid votes plus the invalid and no-vote ones.
+      expect(valid + race.invalid! + race.noVote!).to.be.at.most(race.turnout!);
+      expect(race.turnout!).to.be.below(race.eligible!);
+      expect(race.candidates.filter((c) => c.elected)).to.have.length(race.counted === 100 ? 1 : 0);
+    }
+    const csv = await served('results-table-wiangchai.csv');
+    expect(csv.races.map((race) => [race.name, race.candidates.length])).to.deep.equal([
+      ['เขต 1', 9],
+      ['เขต 2', 8],
+    ]);
+    for (const race of csv.races) {
+      expect(race.candidates.filter((c) => c.elected)).to.have.length(6);
     }
   });
 });
