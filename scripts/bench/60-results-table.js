@@ -1,7 +1,9 @@
 // <ect-results-table> against Tabulator (virtual rendering) and Grid.js on 5,000 rows × 7 columns,
 // side by side in one headless Chromium: first render, and a re-sort by votes (a header click).
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
+import { build, defaultClientConditions } from 'vite';
+import { gzipSize } from '../lib/bundle.js';
 
 export const title = 'ect-results-table vs Tabulator and Grid.js: 5,000 rows × 7 columns';
 
@@ -159,6 +161,31 @@ window.run = async (name, runs) => {
 };
 `;
 
+/**
+ * The element's folder minified, with the shared code (Lit, rxjs, src/core) left out: about what
+ * it adds to dist/ect-widgets.js.
+ */
+async function ownCode(root) {
+  const own = (id) => id.includes(`${sep}src${sep}results-table${sep}`);
+  const result = await build({
+    configFile: false,
+    root,
+    logLevel: 'silent',
+    resolve: { conditions: [...defaultClientConditions, 'es2015'] },
+    build: {
+      write: false,
+      lib: { entry: join(root, 'src/results-table/results-table.ts'), formats: ['es'] },
+      rolldownOptions: {
+        external: (id, importer) => Boolean(importer) && !own(id) && !id.startsWith('.'),
+        output: { minify: true, comments: false },
+      },
+    },
+  });
+  const output = (Array.isArray(result) ? result[0] : result).output;
+  const code = output.find((chunk) => chunk.type === 'chunk').code;
+  return gzipSize(code.replace(/^(?:import[^;]*;)+/, ''));
+}
+
 const median = (values) => {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = sorted.length >> 1;
@@ -237,7 +264,8 @@ ${head}
           }
           result.rendered = once.rendered;
         } catch (error) {
-          result.error = tabs[name].errors[0] ?? String(error.message ?? error);
+          const message = tabs[name].errors[0] ?? String(error.message ?? error);
+          result.error = message.split('\n')[0].replace(/^page\.evaluate: (?:Error: )?/, '');
         }
       }
     }
@@ -275,6 +303,10 @@ ${head}
   for (const [name, result] of Object.entries(results)) {
     if (result.error) line(`  ${name} failed: ${result.error}`);
   }
+  const own = await ownCode(root);
+  line(
+    `  own code (src/results-table minified, CSS not compacted, without the shared core): ${(own / 1024).toFixed(1)} KB gzip`,
+  );
   const ours = results.ours;
   const tabulator = results.tabulator;
   if (ours.error || tabulator.error) {
