@@ -1,20 +1,19 @@
-import { LitElement, html, nothing, type TemplateResult } from 'lit';
+import { LitElement } from 'lit';
 import { property } from 'lit/decorators.js';
-import { keyed } from 'lit/directives/keyed.js';
-import { msg, str } from '@lit/localize';
 import { customElement } from '../core/define.js';
-import { FeedController, dispatchFeedEvents, hasFallbackContent } from '../core/feed-controller.js';
+import { FeedController, dispatchFeedEvents } from '../core/feed-controller.js';
 import type { FeedSnapshot, FeedStatus } from '../core/feed-stream.js';
-import { formatNumber, formatTime, type FormatOptions } from '../core/format.js';
+import { LazyView } from '../core/lazy-view.js';
 import { LangController } from '../core/localize.js';
-import { t } from '../core/messages.js';
 import { live$ } from '../core/sse.js';
 import { hostStyles } from '../core/styles.js';
-import type { CounterData, FeedFormatOption } from '../core/types.js';
-import { styles } from './online-counter.styles.js';
+import type { FeedFormatOption } from '../core/types.js';
 import { PingController } from './ping.js';
 
-type Figure = 'online' | 'today' | 'month' | 'total';
+/** @internal */
+export type Figure = 'online' | 'today' | 'month' | 'total';
+
+const view: LazyView<EctOnlineCounter> = new LazyView(() => import('./online-counter.view.js'));
 
 /**
  * How many people are on the site now (`ขณะนี้มีผู้ Online อยู่ 13 คน`), with today's, this
@@ -46,7 +45,7 @@ type Figure = 'online' | 'today' | 'month' | 'total';
  */
 @customElement('ect-online-counter')
 export class EctOnlineCounter extends LitElement {
-  static override styles = [hostStyles, styles];
+  static override styles = hostStyles;
 
   /** Counter URL (JSON or a number), relative to the page; with `live`, an event stream. */
   @property() src?: string | null;
@@ -72,8 +71,10 @@ export class EctOnlineCounter extends LitElement {
   /** `latn` (default) or `thai` digits. */
   @property() numerals?: 'latn' | 'thai' | null;
 
-  private readonly i18n = new LangController(this);
-  private readonly feed = new FeedController(this, {
+  /** @internal */
+  readonly i18n = new LangController(this);
+  /** @internal */
+  readonly feed = new FeedController(this, {
     kinds: ['counter'],
     defaultRefresh: 30,
     live: live$,
@@ -82,13 +83,14 @@ export class EctOnlineCounter extends LitElement {
       dispatchFeedEvents(this)(snapshot, previous);
     },
   });
-  /** When the figures shown were last received from the network. */
-  private receivedAt?: Date;
-  /** The figures rendered last, so a changed one animates and an unchanged one does not. */
-  private shown: Partial<Record<Figure, number>> = {};
+  /** When the figures shown were last received from the network. @internal */
+  receivedAt?: Date;
+  /** The figures rendered last, so a changed one animates and an unchanged one does not. @internal */
+  shown: Partial<Record<Figure, number>> = {};
 
   constructor() {
     super();
+    void view.preload().catch(() => {});
     // Reports this tab's presence to `ping` while connected; nothing to read back from it.
     new PingController(this);
   }
@@ -109,85 +111,17 @@ export class EctOnlineCounter extends LitElement {
     }
   }
 
-  protected override render() {
-    return this.i18n.render(() => this.renderContent());
+  protected override scheduleUpdate(): void | Promise<void> {
+    return view.schedule(this, () => super.scheduleUpdate());
+  }
+
+  protected override render(): unknown {
+    return this.i18n.render(() => view.render(this));
   }
 
   protected override updated(): void {
     const data = this.feed.data;
     this.shown = data ? { ...data } : {};
-  }
-
-  private renderContent(): TemplateResult {
-    const { status, source, error } = this.feed.snapshot;
-    const data = this.feed.data;
-    const fallback = !data && hasFallbackContent(this) ? html`<slot></slot>` : nothing;
-    if (!data && status === 'loading' && fallback !== nothing) return fallback;
-    const stale = !!data && (status === 'stale' || source === 'cache');
-    const options: FormatOptions = { lang: this.i18n.lang, numerals: this.numerals ?? undefined };
-    const count = data
-      ? this.renderCount('online', data.online, stale, options)
-      : status === 'loading'
-        ? html`<span part="count loading" aria-hidden="true"></span
-            ><span class="visually-hidden">${t.loading()}</span>`
-        : html`<span part="count unavailable" title=${error?.message ?? ''} aria-hidden="true"
-              >—</span
-            ><span class="visually-hidden"
-              >${msg('unknown number of', { id: 'online-counter.unknown' })}</span
-            >`;
-    const sentence =
-      data?.online === 1
-        ? msg(html`${count} person online now`, { id: 'online-counter.online-one' })
-        : msg(html`${count} people online now`, { id: 'online-counter.online' });
-    return html`${fallback}
-      <div part="base" aria-busy=${status === 'loading' ? 'true' : 'false'}>
-        <span part="online">${sentence}</span>
-        ${data ? this.renderStats(data, stale, options) : nothing}
-        ${stale ? this.renderStaleNote(error?.message, options) : nothing}
-      </div>`;
-  }
-
-  private renderStats(
-    data: CounterData,
-    stale: boolean,
-    options: FormatOptions,
-  ): TemplateResult | typeof nothing {
-    const labels: [Exclude<Figure, 'online'>, string][] = [
-      ['today', msg('Today', { id: 'online-counter.today' })],
-      ['month', msg('This month', { id: 'online-counter.month' })],
-      ['total', msg('Total', { id: 'online-counter.total' })],
-    ];
-    const shown = labels.filter(([name]) => data[name] !== undefined);
-    if (!shown.length) return nothing;
-    return html`<dl part="stats">
-      ${shown.map(
-        ([name, label]) =>
-          html`<div part="stat">
-            <dt part="label">${label}</dt>
-            <dd>${this.renderCount(name, data[name]!, stale, options)}</dd>
-          </div>`,
-      )}
-    </dl>`;
-  }
-
-  private renderCount(name: Figure, value: number, stale: boolean, options: FormatOptions) {
-    const before = this.shown[name];
-    const changed = before !== undefined && before !== value;
-    // A new node for a new value, so the change animation plays once per change.
-    return keyed(
-      value,
-      html`<span part=${stale ? 'count stale' : 'count'} class=${changed ? 'changed' : ''}
-        >${formatNumber(value, options)}</span
-      >`,
-    );
-  }
-
-  private renderStaleNote(reason: string | undefined, options: FormatOptions): TemplateResult {
-    const time = this.receivedAt && formatTime(this.receivedAt, options);
-    const note = time
-      ? msg(str`as of ${time}`, { id: 'online-counter.as-of' })
-      : msg('saved figures', { id: 'online-counter.saved' });
-    return html`<span part="note" title=${reason ?? ''}>(${note})</span>`;
   }
 }
 
