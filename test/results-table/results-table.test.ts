@@ -76,9 +76,11 @@ describe('<ect-results-table>', () => {
   });
 
   it('shows one JSON race: summary, grouped votes, derived shares, marks, Thai by default', async () => {
+    // The feed answers after the first render, which waits for the view module (slow to
+    // compile on a busy test server the first time).
     const el = await fixture<EctResultsTable>(
       html`<ect-results-table
-        src=${server('file=results.json&type=application/json')}
+        src=${server('file=results.json&type=application/json&delay=1500')}
       ></ect-results-table>`,
     );
     expect(el.getAttribute('state')).to.equal('loading');

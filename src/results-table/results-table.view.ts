@@ -1,0 +1,419 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import { msg, str } from '@lit/localize';
+import {
+  formatDate,
+  formatNumber,
+  formatPercent,
+  formatTime,
+  todayKey,
+  zonedDateKey,
+  type FormatOptions,
+} from '../core/format.js';
+import type { ElementView } from '../core/lazy-view.js';
+import { t } from '../core/messages.js';
+import { emptyTemplate, feedStatus, staleNotice } from '../core/status.js';
+import type { Race, ResultsData } from '../core/types.js';
+import { safeColor } from '../core/url.js';
+import type { EctResultsTable } from './results-table.js';
+import { styles } from './results-table.styles.js';
+import {
+  changedKeys,
+  filterRows,
+  keyOf,
+  raceRows,
+  sortRows,
+  toCsv,
+  type ResultRow,
+  type SortKey,
+} from './results.js';
+
+/** The templates and styles of `<ect-results-table>`, loaded on its first use. */
+export const view: ElementView<EctResultsTable> = { styles: [styles], render };
+
+/** At most one live announcement per minute, however often the feed refreshes. */
+const ANNOUNCE_MS = 60_000;
+/** How long changed rows stay highlighted. */
+const HIGHLIGHT_MS = 3_000;
+const SORT_KEYS: (SortKey | undefined)[] = [
+  undefined,
+  'number',
+  'name',
+  'party',
+  'votes',
+  undefined,
+  undefined,
+];
+
+/** The data on screen: frozen while updates are paused. */
+const shownData = (host: EctResultsTable): ResultsData | undefined =>
+  (host.paused && host.frozen) || host.feed.data;
+
+const optionsOf = (host: EctResultsTable): FormatOptions => ({
+  lang: host.i18n.lang,
+  numerals: host.numerals ?? undefined,
+});
+
+const currentRace = (host: EctResultsTable, data: ResultsData): Race | undefined =>
+  data.races.find((race) => race.id === host.race) ?? data.races[0];
+
+/** The race's rows, searched and sorted; kept until the race, search or sort changes. */
+function rowsOf(host: EctResultsTable, race: Race): ResultRow[] {
+  if (host.baseRows?.[0] !== race) host.baseRows = [race, raceRows(race)];
+  const key = `${host.sortKey} ${host.descending} ${host.query}`;
+  const cached = host.sortedRows;
+  if (cached?.[0] !== race || cached[1] !== key) {
+    const rows = filterRows(host.baseRows[1], host.query);
+    // raceRows gives the default order already: most votes first.
+    const sorted =
+      host.sortKey === 'votes' && host.descending
+        ? rows
+        : sortRows(rows, host.sortKey, host.descending);
+    host.sortedRows = [race, key, sorted];
+  }
+  return host.sortedRows![2];
+}
+
+/**
+ * What a refresh changed: the rows to highlight and the announcement. Runs first in `render`,
+ * where `willUpdate` would run it in the class, so that this code loads with the view.
+ */
+function track(host: EctResultsTable, data: ResultsData | undefined): void {
+  if (data === host.seen) return;
+  const before = host.seen;
+  host.seen = data;
+  const race = data && currentRace(host, data);
+  if (!before || !race) return;
+  const old = before.races.find((r) => r.id === race.id);
+  if (old) {
+    host.changed = changedKeys(old, race);
+    clearTimeout(host.highlightTimer);
+    host.highlightTimer = setTimeout(() => {
+      host.changed = new Set();
+      host.requestUpdate();
+    }, HIGHLIGHT_MS);
+  }
+  announce(host, race, data);
+}
+
+/** Queues "Updated 21.30 น. Counted 85.2%" for the live region, at most once a minute. */
+function announce(host: EctResultsTable, race: Race, data: ResultsData): void {
+  const time = timeText(host, race.updated ?? data.updated ?? new Date());
+  const counted = race.counted;
+  host.pendingText =
+    counted === undefined
+      ? t.updatedAt(time)
+      : msg(str`Updated ${time}, ${formatPercent(counted, optionsOf(host))} counted`, {
+          id: 'results-table.update',
+        });
+  host.announceTimer ??= setTimeout(
+    () => {
+      host.announceTimer = undefined;
+      host.lastAnnounced = Date.now();
+      host.liveText = host.pendingText;
+    },
+    Math.max(0, host.lastAnnounced + ANNOUNCE_MS - Date.now()),
+  );
+}
+
+/** `21.30 น.` today; with the date before it on other days. */
+function timeText(host: EctResultsTable, value: string | Date): string {
+  const options = optionsOf(host);
+  const time = formatTime(value, options);
+  return zonedDateKey(value) === todayKey() ? time : `${formatDate(value, options)} ${time}`;
+}
+
+function render(host: EctResultsTable): TemplateResult {
+  const data = shownData(host);
+  track(host, data);
+  const label = host.label || msg('Election results', { id: 'results-table.label' });
+  const pending = feedStatus(host, host.feed, 5);
+  if (pending || !data) {
+    return html`<section part="base" aria-label=${label} aria-busy=${host.state === 'loading'}>
+      ${pending}
+    </section>`;
+  }
+  const race = currentRace(host, data);
+  return html`<section part="base" aria-label=${label}>
+    ${staleNotice(host.feed)}
+    ${race?.candidates.length ? renderRace(host, data, race, label) : emptyTemplate()}
+    <div class="visually-hidden" role="status">${host.liveText}</div>
+  </section>`;
+}
+
+function headings(): string[] {
+  return [
+    msg('Rank', { id: 'results-table.rank' }),
+    msg('No.', { id: 'results-table.number' }),
+    msg('Candidate', { id: 'results-table.candidate' }),
+    msg('Party', { id: 'results-table.party' }),
+    msg('Votes', { id: 'results-table.votes' }),
+    msg('Share', { id: 'results-table.share' }),
+    msg('Result', { id: 'results-table.result' }),
+  ];
+}
+
+function renderRace(
+  host: EctResultsTable,
+  data: ResultsData,
+  race: Race,
+  label: string,
+): TemplateResult {
+  const o = optionsOf(host);
+  const num = (n: number) => formatNumber(n, o);
+  const updated = race.updated ?? data.updated;
+  const figures: [string, unknown][] = [];
+  const add = (term: string, value: number | undefined, extra: unknown = nothing) => {
+    if (value !== undefined) figures.push([term, html`${num(value)}${extra}`]);
+  };
+  if (race.counted !== undefined) {
+    figures.push([
+      msg('Counted', { id: 'results-table.counted' }),
+      html`${formatPercent(race.counted, o)}
+        <progress part="progress" max="100" value=${race.counted} aria-hidden="true"></progress>`,
+    ]);
+  }
+  add(msg('Eligible voters', { id: 'results-table.eligible' }), race.eligible);
+  add(
+    msg('Turnout', { id: 'results-table.turnout' }),
+    race.turnout,
+    race.eligible && race.turnout !== undefined
+      ? ` (${formatPercent((100 * race.turnout) / race.eligible, o)})`
+      : nothing,
+  );
+  add(msg('Invalid ballots', { id: 'results-table.invalid' }), race.invalid);
+  add(msg('No vote', { id: 'results-table.no-vote' }), race.noVote);
+
+  const rows = rowsOf(host, race);
+  const size = host.pageSize > 0 ? host.pageSize : rows.length || 1;
+  const pages = Math.max(1, Math.ceil(rows.length / size));
+  const page = Math.min(host.page, pages - 1);
+  const start = page * size;
+  const paged = pages > 1;
+  const heads = headings();
+  const caption = [...new Set([data.title, race.title ?? race.name])].filter(Boolean).join(' – ');
+  const live = !!host.src && host.refresh !== 0;
+
+  return html`<div part="controls">
+      ${
+        data.races.length > 1
+          ? html`<label
+              >${msg('Constituency', { id: 'results-table.race' })}
+              <select
+                part="race-select"
+                @change=${(e: Event) => {
+                  host.race = (e.target as HTMLSelectElement).value;
+                  host.page = 0;
+                }}
+              >
+                ${data.races.map(
+                  (r) =>
+                    html`<option value=${r.id} .selected=${r === race}>
+                      ${r.name ?? r.title ?? r.id}
+                    </option>`,
+                )}
+              </select></label
+            >`
+          : nothing
+      }
+      <label
+        >${msg('Search candidate or party', { id: 'results-table.search' })}
+        <input
+          part="search"
+          type="search"
+          .value=${host.query}
+          @input=${(e: Event) => {
+            host.query = (e.target as HTMLInputElement).value;
+            host.page = 0;
+          }}
+      /></label>
+      ${
+        live
+          ? html`<button part="pause" type="button" @click=${() => togglePause(host)}>
+              ${
+                host.paused
+                  ? msg('Resume updates', { id: 'results-table.resume' })
+                  : msg('Pause updates', { id: 'results-table.pause' })
+              }
+            </button>`
+          : nothing
+      }
+      <button part="download" type="button" @click=${() => download(host, race)}>
+        ${msg('Download CSV', { id: 'results-table.download' })}
+      </button>
+    </div>
+    <p class="meta">
+      ${
+        race.official === false
+          ? html`<span part="badge"
+              >${msg('Unofficial result', { id: 'results-table.unofficial' })}</span
+            >`
+          : nothing
+      }
+      ${
+        updated
+          ? html`<time part="updated" datetime=${updated}
+              >${t.updatedAt(timeText(host, updated))}</time
+            >`
+          : nothing
+      }
+    </p>
+    ${
+      figures.length
+        ? html`<dl part="summary">
+            ${figures.map(
+              ([term, value]) =>
+                html`<div>
+                  <dt>${term}</dt>
+                  <dd>${value}</dd>
+                </div>`,
+            )}
+          </dl>`
+        : nothing
+    }
+    <div class="scroll">
+      <table part="table" aria-rowcount=${paged ? rows.length + 1 : nothing}>
+        <caption part="caption">
+          ${caption || label}
+        </caption>
+        <thead>
+          <tr aria-rowindex=${paged ? 1 : nothing}>
+            ${heads.map((head, i) => renderHead(host, head, SORT_KEYS[i]))}
+          </tr>
+        </thead>
+        <tbody>
+          ${
+            rows.length
+              ? (host.shownRows = rows.slice(start, start + size)).map((row, i) =>
+                  renderRow(host, row, heads, paged ? start + i + 2 : undefined),
+                )
+              : html`<tr>
+                  <td colspan="7">
+                    ${msg('No candidate matches', { id: 'results-table.no-match' })}
+                  </td>
+                </tr>`
+          }
+        </tbody>
+      </table>
+    </div>
+    ${
+      paged
+        ? html`<div part="pager">
+            ${renderPageButton(host, t.previous(), page > 0, page - 1)}
+            <span
+              >${msg(
+                str`${num(start + 1)}–${num(Math.min(start + size, rows.length))} of ${num(rows.length)}`,
+                { id: 'results-table.page' },
+              )}</span
+            >
+            ${renderPageButton(host, t.next(), page < pages - 1, page + 1)}
+          </div>`
+        : nothing
+    }`;
+}
+
+/** Stays focusable at the first and last page (a disabled button would drop the focus). */
+function renderPageButton(
+  host: EctResultsTable,
+  text: string,
+  enabled: boolean,
+  page: number,
+): TemplateResult {
+  return html`<button
+    type="button"
+    aria-disabled=${!enabled}
+    @click=${() => {
+      if (enabled) host.page = page;
+    }}
+  >
+    ${text}
+  </button>`;
+}
+
+function renderHead(host: EctResultsTable, text: string, key: SortKey | undefined): TemplateResult {
+  if (!key) return html`<th scope="col" class="plain">${text}</th>`;
+  const sorted = host.sortKey === key;
+  return html`<th
+    scope="col"
+    aria-sort=${sorted ? (host.descending ? 'descending' : 'ascending') : nothing}
+  >
+    <button part="sort" type="button" @click=${() => sortBy(host, key)}>${text}</button>
+  </th>`;
+}
+
+function markOf({ candidate, leading }: ResultRow): string {
+  return candidate.elected
+    ? msg('Elected', { id: 'results-table.elected' })
+    : leading
+      ? msg('Leading', { id: 'results-table.leading' })
+      : '';
+}
+
+function renderRow(
+  host: EctResultsTable,
+  row: ResultRow,
+  heads: string[],
+  index?: number,
+): TemplateResult {
+  const o = optionsOf(host);
+  const c = row.candidate;
+  const mark = markOf(row);
+  const part = `row${c.elected ? ' elected' : ''}${row.leading ? ' leading' : ''}${
+    host.changed.has(keyOf(c)) ? ' changed' : ''
+  }`;
+  return html`<tr part=${part} aria-rowindex=${index ?? nothing}>
+    <td data-label=${heads[0]} class="num">${formatNumber(row.rank, o)}</td>
+    <td data-label=${heads[1]} class="num">
+      ${typeof c.number === 'number' ? formatNumber(c.number, o) : c.number}
+    </td>
+    <th scope="row" data-label=${heads[2]}>${c.name}</th>
+    <td data-label=${heads[3]}>
+      ${safeColor(c.color) ? html`<span part="swatch"></span>` : nothing}${c.party ?? ''}
+    </td>
+    <td data-label=${heads[4]} class="num">${formatNumber(c.votes, o)}</td>
+    <td data-label=${heads[5]} class="num">
+      ${formatPercent(row.share, o)}<span part="bar"></span>
+    </td>
+    <td data-label=${heads[6]}>${mark ? html`<span part="mark">${mark}</span>` : nothing}</td>
+  </tr>`;
+}
+
+function sortBy(host: EctResultsTable, key: SortKey): void {
+  if (host.sortKey === key) host.descending = !host.descending;
+  else {
+    host.sortKey = key;
+    host.descending = key === 'votes';
+  }
+  host.page = 0;
+}
+
+function togglePause(host: EctResultsTable): void {
+  host.frozen = host.paused ? undefined : host.feed.data;
+  host.paused = !host.paused;
+}
+
+/** The race's rows as shown (searched and sorted, every page), as a UTF-8 CSV file. */
+function download(host: EctResultsTable, race: Race): void {
+  const text = host.i18n.render(() => {
+    const heads = headings();
+    return toCsv([
+      [msg('Constituency', { id: 'results-table.race' }), ...heads],
+      ...rowsOf(host, race).map((row) => [
+        race.name ?? race.title ?? race.id,
+        row.rank,
+        row.candidate.number,
+        row.candidate.name,
+        row.candidate.party,
+        row.candidate.votes,
+        Math.round(row.share * 100) / 100,
+        markOf(row),
+      ]),
+    ]);
+  });
+  // The BOM makes Excel read the file as UTF-8 (else Thai turns into mojibake).
+  const url = URL.createObjectURL(new Blob(['\ufeff', text], { type: 'text/csv;charset=utf-8' }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = `${race.name ?? race.id}.csv`.replace(/[\\/:*?"<>|\s]+/g, '-');
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
