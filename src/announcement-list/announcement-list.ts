@@ -1,25 +1,16 @@
-import { LitElement, html, nothing, type TemplateResult } from 'lit';
+import { LitElement } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { msg } from '@lit/localize';
 import { customElement } from '../core/define.js';
 import { FeedController, dispatchFeedEvents } from '../core/feed-controller.js';
 import type { FeedStatus } from '../core/feed-stream.js';
-import { formatBytes, formatDate, truncateText, type FormatOptions } from '../core/format.js';
+import { LazyView } from '../core/lazy-view.js';
 import { LangController } from '../core/localize.js';
-import { t } from '../core/messages.js';
-import { emptyTemplate, feedStatus, staleNotice } from '../core/status.js';
 import { hostStyles } from '../core/styles.js';
-import type { FeedAttachment, FeedFormatOption, FeedItem, ItemsData } from '../core/types.js';
-import { safeImageUrl, safeUrl } from '../core/url.js';
-import { styles } from './announcement-list.styles.js';
-import {
-  attachmentType,
-  categoriesOf,
-  inCategories,
-  isRecent,
-  parseCategoryList,
-  sortItems,
-} from './items.js';
+import type { FeedFormatOption } from '../core/types.js';
+
+const view: LazyView<EctAnnouncementList> = new LazyView(
+  () => import('./announcement-list.view.js'),
+);
 
 /**
  * A dated list of announcements (election and result announcements, procurement notices,
@@ -62,7 +53,7 @@ import {
  */
 @customElement('ect-announcement-list')
 export class EctAnnouncementList extends LitElement {
-  static override styles = [hostStyles, styles];
+  static override styles = hostStyles;
 
   /** Feed URL, relative to the page. Without it the element reads inline data or `data`. */
   @property() src?: string | null;
@@ -106,14 +97,22 @@ export class EctAnnouncementList extends LitElement {
   /** IANA time zone deciding the calendar date of an item; default `Asia/Bangkok`. */
   @property({ attribute: 'time-zone' }) timeZone?: string | null;
 
-  @state() private selected = '';
+  /** The category of the selected tab; `''` for "All". @internal */
+  @state() selected = '';
 
-  private readonly i18n = new LangController(this);
-  private readonly feed = new FeedController(this, {
+  /** @internal */
+  readonly i18n = new LangController(this);
+  /** @internal */
+  readonly feed = new FeedController(this, {
     kinds: ['items'],
     defaultRefresh: 300,
     onChange: dispatchFeedEvents(this),
   });
+
+  constructor() {
+    super();
+    void view.preload().catch(() => {});
+  }
 
   /** `loading`, `ready`, `stale`, `empty` or `error`; also reflected as the `state` attribute. */
   get state(): FeedStatus {
@@ -125,170 +124,12 @@ export class EctAnnouncementList extends LitElement {
     this.feed.retry();
   }
 
-  private get formatOptions(): FormatOptions {
-    return {
-      lang: this.i18n.lang,
-      calendar: this.calendar ?? undefined,
-      numerals: this.numerals ?? undefined,
-      timeZone: this.timeZone ?? undefined,
-    };
+  protected override scheduleUpdate(): void | Promise<void> {
+    return view.schedule(this, () => super.scheduleUpdate());
   }
 
-  protected override render() {
-    return this.i18n.render(() => this.renderContent());
-  }
-
-  private renderContent(): TemplateResult {
-    const label = this.label || msg('Announcements', { id: 'announcements' });
-    const data = this.feed.data;
-    const pending = feedStatus(this, this.feed);
-    if (pending || !data) {
-      return html`<section part="base" aria-label=${label} aria-busy=${this.state === 'loading'}>
-        ${pending}
-      </section>`;
-    }
-    return html`<section part="base" aria-label=${label}>
-      ${staleNotice(this.feed)} ${this.renderItems(data, label)} ${this.renderMore()}
-    </section>`;
-  }
-
-  private renderItems(data: ItemsData, label: string): TemplateResult {
-    const only = parseCategoryList(this.category);
-    const items = sortItems(data.items.filter((item) => inCategories(item, only)));
-    const tabs = only.length ? [] : categoriesOf(items);
-    if (tabs.length < 2) return this.renderList(items);
-    const selected = tabs.includes(this.selected) ? this.selected : '';
-    const names = ['', ...tabs];
-    const index = names.indexOf(selected);
-    return html`<div
-        part="tabs"
-        role="tablist"
-        aria-label=${label}
-        @keydown=${(event: KeyboardEvent) => this.onTabKey(event, names)}
-      >
-        ${names.map(
-          (name, i) =>
-            html`<button
-              part=${i === index ? 'tab selected' : 'tab'}
-              role="tab"
-              type="button"
-              id="tab-${i}"
-              aria-selected=${i === index ? 'true' : 'false'}
-              aria-controls="panel"
-              tabindex=${i === index ? 0 : -1}
-              @click=${() => (this.selected = name)}
-            >
-              ${name || t.all()}
-            </button>`,
-        )}
-      </div>
-      <div part="panel" role="tabpanel" id="panel" aria-labelledby="tab-${index}" tabindex="0">
-        ${this.renderList(selected ? items.filter((item) => inCategories(item, [selected])) : items)}
-      </div>`;
-  }
-
-  private onTabKey(event: KeyboardEvent, names: string[]): void {
-    const current = Math.max(0, names.indexOf(this.selected));
-    const last = names.length - 1;
-    const next =
-      event.key === 'ArrowRight'
-        ? current === last
-          ? 0
-          : current + 1
-        : event.key === 'ArrowLeft'
-          ? current === 0
-            ? last
-            : current - 1
-          : event.key === 'Home'
-            ? 0
-            : event.key === 'End'
-              ? last
-              : -1;
-    if (next < 0) return;
-    event.preventDefault();
-    this.selected = names[next];
-    this.updateComplete.then(() =>
-      this.renderRoot.querySelector<HTMLElement>(`#tab-${next}`)?.focus(),
-    );
-  }
-
-  private renderList(items: FeedItem[]): TemplateResult {
-    const shown = this.limit > 0 ? items.slice(0, this.limit) : items;
-    if (!shown.length) return emptyTemplate();
-    const options = this.formatOptions;
-    // role="list": Safari drops list semantics from `list-style: none` lists without it.
-    // eslint-disable-next-line lit-a11y/no-redundant-role
-    return html`<ul part="list" role="list">
-      ${shown.map((item) => this.renderItem(item, options))}
-    </ul>`;
-  }
-
-  private renderItem(item: FeedItem, options: FormatOptions): TemplateResult {
-    const href = safeUrl(item.url);
-    const image = this.layout === 'news' ? safeImageUrl(item.image) : undefined;
-    const fresh = isRecent(item, this.newDays, options.timeZone);
-    const title = href
-      ? html`<a part="title" href=${href}>${item.title}</a>`
-      : html`<span part="title">${item.title}</span>`;
-    return html`<li part=${item.pinned ? 'item pinned' : 'item'}>
-      ${
-        image
-          ? html`<img part="thumbnail" src=${image} alt="" loading="lazy" decoding="async" />`
-          : nothing
-      }
-      <div class="body">
-        <div class="headline">
-          ${title}${fresh ? html` <span part="badge">${t.new()}</span>` : nothing}
-        </div>
-        ${
-          item.date
-            ? html`<time part="date" datetime=${item.date}>${formatDate(item.date, options)}</time>`
-            : nothing
-        }
-        ${
-          this.layout === 'news' && item.summary
-            ? html`<p part="excerpt">${truncateText(item.summary, 160, options.lang)}</p>`
-            : nothing
-        }
-        ${
-          item.attachments.length
-            ? // eslint-disable-next-line lit-a11y/no-redundant-role
-              html`<ul part="attachments" role="list">
-                ${item.attachments.map((file) => this.renderAttachment(file, item, options))}
-              </ul>`
-            : nothing
-        }
-      </div>
-    </li>`;
-  }
-
-  private renderAttachment(
-    file: FeedAttachment,
-    item: FeedItem,
-    options: FormatOptions,
-  ): TemplateResult | typeof nothing {
-    const href = safeUrl(file.url);
-    if (!href) return nothing;
-    const facts = [attachmentType(file), file.size ? formatBytes(file.size, options) : undefined]
-      .filter(Boolean)
-      .join(', ');
-    // Untitled files all read "Attachment": the item title makes each link's name unique.
-    const context = file.title
-      ? nothing
-      : html`<span class="visually-hidden"> – ${item.title}</span>`;
-    return html`<li>
-      <a part="attachment" href=${href}
-        >${file.title || msg('Attachment', { id: 'attachment' })}${
-          facts ? html` <span class="facts">(${facts})</span>` : nothing
-        }${context}</a
-      >
-    </li>`;
-  }
-
-  private renderMore(): TemplateResult | typeof nothing {
-    const href = safeUrl(this.moreHref, document.baseURI);
-    if (!href) return nothing;
-    return html`<p class="more"><a part="more" href=${href}>${t.seeAll()}</a></p>`;
+  protected override render(): unknown {
+    return this.i18n.render(() => view.render(this));
   }
 }
 

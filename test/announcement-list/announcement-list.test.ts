@@ -90,8 +90,11 @@ describe('<ect-announcement-list>', () => {
   });
 
   it('renders a feed from the server as a dated list, Thai by default', async () => {
+    // The feed is held back so the first render (after the view module loads) shows `loading`.
     const el = await fixture<EctAnnouncementList>(
-      html`<ect-announcement-list src=${jsonFeed('pr-news.json')}></ect-announcement-list>`,
+      html`<ect-announcement-list
+        src=${jsonFeed('pr-news.json', 'delay=2000')}
+      ></ect-announcement-list>`,
     );
     expect(el.getAttribute('state')).to.equal('loading');
     await ready(el);
