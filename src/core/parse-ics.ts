@@ -13,6 +13,7 @@ import {
   text,
   uniqueStrings,
 } from './parse-json.js';
+import { nextTask } from './limits.js';
 import { FeedError, type CalendarEvent, type EventsData } from './types.js';
 import { safeUrl } from './url.js';
 
@@ -312,6 +313,42 @@ function unindent(text: string): string {
   return (indent ? lines.map((line) => line.slice(indent)).join('\r\n') : text).trim();
 }
 
+/** Characters of iCalendar text ical.js reads in one task (about 10 ms of parsing each here). */
+export const ICS_SLICE = 40_000;
+
+const VEVENT_BLOCK = /^BEGIN:VEVENT[ \t]*\r?$[\s\S]*?^END:VEVENT[ \t]*\r?$/gim;
+
+/**
+ * A long calendar as several calendars of a few events each: every slice has the calendar's
+ * own properties and time zones (which its events' TZIDs refer to) and the next events. A text
+ * with several VCALENDARs, or short, stays whole.
+ */
+function icsSlices(source: string): string[] {
+  if (source.length <= ICS_SLICE) return [source];
+  if (source.match(/^BEGIN:VCALENDAR/gim)?.length !== 1) return [source];
+  const blocks = source.match(VEVENT_BLOCK) ?? [];
+  const skeleton = source.replace(VEVENT_BLOCK, '');
+  const end = skeleton.search(/^END:VCALENDAR/im);
+  if (end < 0 || blocks.length < 2) return [source];
+  const head = skeleton.slice(0, end).replace(/(?:\r?\n)+$/, '');
+  const tail = skeleton.slice(end);
+  const slices: string[] = [];
+  let group: string[] = [];
+  let length = 0;
+  const flush = () => {
+    slices.push(`${head}\r\n${group.join('\r\n')}\r\n${tail}`);
+    group = [];
+    length = 0;
+  };
+  for (const block of blocks) {
+    group.push(block);
+    length += block.length;
+    if (length >= ICS_SLICE) flush();
+  }
+  if (group.length) flush();
+  return slices;
+}
+
 /** Parses iCalendar text: every VEVENT of every VCALENDAR in it. */
 export async function parseIcs(input: string, baseUrl?: string): Promise<EventsData> {
   const source = unindent(input);
@@ -320,39 +357,45 @@ export async function parseIcs(input: string, baseUrl?: string): Promise<EventsD
     throw icsError('expected "BEGIN:VCALENDAR" on the first line');
   }
   const lib = await loadIcal();
-  let calendars: Component[];
-  try {
-    const parsed = lib.parse(source) as unknown[];
-    const roots = typeof parsed[0] === 'string' ? [parsed] : parsed;
-    calendars = roots.map((jcal) => new lib.Component(jcal as unknown[]));
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    const line = lineOfMessage(source, message);
-    throw icsError(line ? `line ${line}: ${message}` : message, error);
-  }
-
   const events: CalendarEvent[] = [];
   const masters = new Map<string, CalendarEvent>();
   const overrides: { uid: string; recurrenceId: string }[] = [];
   let title: string | undefined;
-  for (const calendar of calendars) {
-    title ??= cleanText(text(calendar.getFirstPropertyValue('x-wr-calname')));
-    calendar.getAllSubcomponents('vevent').forEach((vevent, index) => {
-      let parsed: ReturnType<typeof eventOf>;
-      try {
-        parsed = eventOf(lib, vevent, baseUrl);
-      } catch (error) {
-        const uid = text(vevent.getFirstPropertyValue('uid'));
-        const message = error instanceof Error ? error.message : String(error);
-        throw icsError(`event ${index + 1}${uid ? ` (UID ${uid})` : ''}: ${message}`, error);
+  let index = 0;
+  const slices = icsSlices(source);
+  for (const [n, slice] of slices.entries()) {
+    // ical.js reads a whole text in one go: a big calendar is read a slice at a time, a task each.
+    if (n > 0) await nextTask();
+    let calendars: Component[];
+    try {
+      const parsed = lib.parse(slice) as unknown[];
+      const roots = typeof parsed[0] === 'string' ? [parsed] : parsed;
+      calendars = roots.map((jcal) => new lib.Component(jcal as unknown[]));
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      const line = lineOfMessage(source, message);
+      throw icsError(line ? `line ${line}: ${message}` : message, error);
+    }
+    for (const calendar of calendars) {
+      title ??= cleanText(text(calendar.getFirstPropertyValue('x-wr-calname')));
+      for (const vevent of calendar.getAllSubcomponents('vevent')) {
+        index++;
+        let parsed: ReturnType<typeof eventOf>;
+        try {
+          parsed = eventOf(lib, vevent, baseUrl);
+        } catch (error) {
+          const uid = text(vevent.getFirstPropertyValue('uid'));
+          const message = error instanceof Error ? error.message : String(error);
+          throw icsError(`event ${index}${uid ? ` (UID ${uid})` : ''}: ${message}`, error);
+        }
+        if (!parsed) continue;
+        const uid = text(vevent.getFirstPropertyValue('uid')) ?? '';
+        // A changed or cancelled occurrence replaces that occurrence of its series.
+        if (parsed.recurrenceId) overrides.push({ uid, recurrenceId: parsed.recurrenceId });
+        else if (uid) masters.set(uid, parsed.event);
+        if (!parsed.cancelled) events.push(parsed.event);
       }
-      if (!parsed) return;
-      const uid = text(vevent.getFirstPropertyValue('uid')) ?? '';
-      // A changed or cancelled occurrence replaces that occurrence of its series.
-      if (parsed.recurrenceId) overrides.push({ uid, recurrenceId: parsed.recurrenceId });
-      else if (uid) masters.set(uid, parsed.event);
-      if (!parsed.cancelled) events.push(parsed.event);
-    });
+    }
   }
   for (const { uid, recurrenceId } of overrides) {
     const master = masters.get(uid);

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { failure, fixtureText as fixture } from '../helpers/fixtures.js';
-import { parseIcs } from '../../src/core/parse-ics.js';
+import { ICS_SLICE, parseIcs } from '../../src/core/parse-ics.js';
 import type { CalendarEvent } from '../../src/core/types.js';
 
 const FEED = 'https://www.ect.go.th/chiangrai/calendar.ics';
@@ -123,5 +123,71 @@ describe('parseIcs', () => {
     expect(badDate.message).to.match(/^iCalendar: (event 1 \(UID u1\): )?.+/);
     const unclosed = await failure(parseIcs('BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:u1\r\n'));
     expect(unclosed.message).to.match(/^iCalendar: /);
+  });
+  describe('a long calendar (read a slice of events per task)', () => {
+    // A zone of the file's own, defined AFTER the events: every slice must still know it.
+    const zone = [
+      'BEGIN:VTIMEZONE',
+      'TZID:Office Time',
+      'BEGIN:STANDARD',
+      'DTSTART:19700101T000000',
+      'TZOFFSETFROM:+0700',
+      'TZOFFSETTO:+0700',
+      'END:STANDARD',
+      'END:VTIMEZONE',
+    ];
+    const pad = (n: number) => String(n).padStart(2, '0');
+    const vevent = (i: number, extra: string[] = []) => [
+      'BEGIN:VEVENT',
+      `UID:e${i}@chiangrai.ect.go.th`,
+      `DTSTART;TZID=Office Time:202208${pad(1 + (i % 31))}T09${pad(i % 60)}00`,
+      `SUMMARY:ประชุมคณะทำงาน ครั้งที่ ${i}`,
+      'DESCRIPTION:ประชุมเตรียมความพร้อมการเลือกตั้งสมาชิกสภาองค์การบริหารส่วนจังหวัดเชียงราย',
+      ...extra,
+      'END:VEVENT',
+    ];
+    const count = 1500;
+    const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'X-WR-CALNAME:ตารางปฏิบัติงาน'];
+    for (let i = 0; i < count; i++) {
+      lines.push(...vevent(i, i === 0 ? ['RRULE:FREQ=WEEKLY;COUNT=4'] : []));
+    }
+    // The moved occurrence of the first event's series comes last, in another slice.
+    lines.push(
+      'BEGIN:VEVENT',
+      'UID:e0@chiangrai.ect.go.th',
+      'RECURRENCE-ID;TZID=Office Time:20220808T090000',
+      'DTSTART;TZID=Office Time:20220808T140000',
+      'SUMMARY:ประชุมคณะทำงาน (เลื่อน)',
+      'END:VEVENT',
+      ...zone,
+      'END:VCALENDAR',
+    );
+    const text = lines.join('\r\n');
+
+    it('gives every event, in order, in the zone defined after them', async () => {
+      expect(text.length).to.be.above(ICS_SLICE * 4);
+      const data = await parseIcs(text);
+      expect(data.title).to.equal('ตารางปฏิบัติงาน');
+      expect(data.events).to.have.length(count + 1);
+      expect(data.events[1].start).to.equal('2022-08-02T09:01:00+07:00');
+      expect(data.events[count - 1].id).to.equal(`e${count - 1}@chiangrai.ect.go.th`);
+      expect(data.events[count - 1].start).to.equal(
+        `2022-08-${pad(1 + ((count - 1) % 31))}T09:${pad((count - 1) % 60)}:00+07:00`,
+      );
+      expect(data.events[0].exdates).to.deep.equal(['2022-08-08T09:00:00+07:00']);
+      expect(data.events[count].start).to.equal('2022-08-08T14:00:00+07:00');
+    });
+
+    it('numbers a broken event by its place in the whole file', async () => {
+      const broken = text.replace(
+        'DTSTART;TZID=Office Time:20220809T092100',
+        'DTSTART;TZID=Office Time:2022-08-09',
+      );
+      expect(broken).to.not.equal(text);
+      const error = await failure(parseIcs(broken));
+      expect(error.message).to.match(
+        /^iCalendar: event 1342 \(UID e1341@chiangrai\.ect\.go\.th\): /,
+      );
+    });
   });
 });

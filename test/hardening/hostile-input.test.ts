@@ -370,6 +370,27 @@ describe('hostile input', function () {
       });
     }
 
+    it('2,000 events or result rows of 1 MB: within the limits, parsed with no long task', async () => {
+      const kept = formats.filter((name) => FEEDS[name].kind !== 'items');
+      expect(kept).to.include.members(['ics', 'events', 'csv', 'results']);
+      for (const name of kept) {
+        const what = `2,000 entries of ${name}`;
+        // About 980,000 characters of mostly Thai text: under LIMITS.dataChars.
+        const { bytes, type } = await generated(
+          `generate=${FEEDS[name].generate}&items=${LIMITS.events}&size=2250000`,
+        );
+        let data: FeedData | undefined;
+        await withoutLongTasks(what, async () => {
+          data = await parseFeed(bytes, { contentType: type });
+        });
+        expect(new TextDecoder().decode(bytes).length, what).to.be.within(
+          LIMITS.dataChars * 0.8,
+          LIMITS.dataChars,
+        );
+        expect(entries(data!), what).to.equal(LIMITS.events);
+      }
+    });
+
     /** `tag` showing a generated feed served from memory, watched for long tasks. */
     async function showHuge(tag: string, name: FeedName, query: string) {
       const what = `<${tag}> with ${query} of ${name}`;
