@@ -5,14 +5,7 @@
 import { addDays, zonedDateKey } from '../core/format.js';
 import type { CalendarEvent } from '../core/types.js';
 
-const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
 const DAY_MS = 86_400_000;
-
-/** `'YYYY-MM'` when `value` is one, else `undefined`. */
-export function parseMonth(value: string | null | undefined): string | undefined {
-  const month = value?.trim();
-  return month && MONTH.test(month) ? month : undefined;
-}
 
 /** The `YYYY-MM` of a day key. */
 export const monthOf = (day: string): string => day.slice(0, 7);

@@ -511,7 +511,13 @@ describe('<ect-calendar>', () => {
   });
 
   it('goes through loading, error (with retry), ready, stale and empty, with events', async () => {
-    let answer: () => Response | Promise<Response> = () => new Response('', { status: 500 });
+    // The first answer waits, so the loading state outlasts the loading of the templates.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let answer: () => Response | Promise<Response> = async () => {
+      await held;
+      return new Response('', { status: 500 });
+    };
     setFeedFetch(async () => answer());
     const el = document.createElement('ect-calendar');
     el.src = '/mock/states';
@@ -523,6 +529,7 @@ describe('<ect-calendar>', () => {
       await el.updateComplete;
       expect(el.getAttribute('state')).to.equal('loading');
       expect(one(el, '[part~="loading"]')).to.exist;
+      release();
       expect((await errored).detail.message).to.contain('HTTP 500');
       await ready(el, 'error');
       expect(text(one(el, '[part~="error"]'))).to.contain('โหลดข้อมูลไม่สำเร็จ');

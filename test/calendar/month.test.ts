@@ -6,11 +6,11 @@ import {
   eventsByDay,
   monthGrid,
   moveDate,
-  parseMonth,
   sameDayIn,
   shiftMonths,
   weekStart,
 } from '../../src/calendar/month.js';
+import { parseMonth } from '../../src/calendar/calendar.js';
 import type { CalendarEvent } from '../../src/core/types.js';
 
 const event = (fields: Partial<CalendarEvent> & { start: string }): CalendarEvent => ({
