@@ -1,25 +1,12 @@
-import {
-  LitElement,
-  html,
-  nothing,
-  svg,
-  type PropertyValues,
-  type SVGTemplateResult,
-  type TemplateResult,
-} from 'lit';
+import { LitElement, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { msg } from '@lit/localize';
 import { customElement } from '../core/define.js';
 import { FeedController, dispatchFeedEvents } from '../core/feed-controller.js';
 import type { FeedStatus } from '../core/feed-stream.js';
-import { formatDate, type Lang } from '../core/format.js';
+import { LazyView } from '../core/lazy-view.js';
 import { LangController } from '../core/localize.js';
-import { t } from '../core/messages.js';
-import { emptyTemplate, feedStatus, staleNotice } from '../core/status.js';
 import { hostStyles } from '../core/styles.js';
 import type { FeedFormatOption, FeedItem, ItemsData } from '../core/types.js';
-import { safeUrl } from '../core/url.js';
-import { styles } from './news-ticker.styles.js';
 import {
   anchorAt,
   copiesNeeded,
@@ -29,6 +16,8 @@ import {
   timeAt,
   type Anchor,
 } from './ticker.js';
+
+const view: LazyView<EctNewsTicker> = new LazyView(() => import('./news-ticker.view.js'));
 
 /** What the ticker needs of a `MediaQueryList`. */
 export interface MotionQuery {
@@ -60,12 +49,6 @@ export function setMotionQuery(query?: MotionQuery): void {
   query?.addEventListener('change', notifyMotion);
   notifyMotion();
 }
-
-const PAUSE_ICON = svg`<path d="M4 3h3v10H4zM9 3h3v10H9z" />`;
-const PREVIOUS_ICON = svg`<path d="M10.5 2.5 5 8l5.5 5.5 1.4-1.4L7.8 8l4.1-4.1z" />`;
-const NEXT_ICON = svg`<path d="M5.5 2.5 11 8l-5.5 5.5-1.4-1.4L8.2 8 4.1 3.9z" />`;
-const icon = (path: SVGTemplateResult) =>
-  html`<svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true">${path}</svg>`;
 
 /**
  * "Line news": headlines of an RSS, Atom, JSON Feed or JSON feed scrolling along one line, each
@@ -113,7 +96,7 @@ const icon = (path: SVGTemplateResult) =>
  */
 @customElement('ect-news-ticker')
 export class EctNewsTicker extends LitElement {
-  static override styles = [hostStyles, styles];
+  static override styles = hostStyles;
 
   /** Feed URL, relative to the page. Without it the element reads inline data or `data`. */
   @property() src?: string | null;
@@ -142,19 +125,24 @@ export class EctNewsTicker extends LitElement {
   /** `auto` follows the viewer's `prefers-reduced-motion`; `reduce` never scrolls. */
   @property() motion: 'auto' | 'reduce' = 'auto';
 
-  /** Id of the headline shown with reduced motion. */
-  @state() private current = '';
-  @state() private copies = 0;
+  /** Id of the headline shown with reduced motion. @internal */
+  @state() current = '';
+  /** Loop copies rendered after the list, as many as fill the viewport. @internal */
+  @state() copies = 0;
 
-  private readonly i18n = new LangController(this);
-  private readonly feed = new FeedController(this, {
+  /** @internal */
+  readonly i18n = new LangController(this);
+  /** @internal */
+  readonly feed = new FeedController(this, {
     kinds: ['items'],
     defaultRefresh: 300,
     onChange: dispatchFeedEvents(this),
   });
 
-  private items: FeedItem[] = [];
-  private reduced = false;
+  /** The headlines shown, in order. @internal */
+  items: FeedItem[] = [];
+  /** Reduced motion: one headline at a time, nothing scrolls. @internal */
+  reduced = false;
   private shownData?: ItemsData;
   private animation?: Animation;
   /** Width of one list: the distance the track moves before it starts over. */
@@ -173,6 +161,11 @@ export class EctNewsTicker extends LitElement {
   });
   private readonly onMotionChange = () => this.requestUpdate();
   private readonly onVisibility = () => this.applyPlayState();
+
+  constructor() {
+    super();
+    void view.preload().catch(() => {});
+  }
 
   /** `loading`, `ready`, `stale`, `empty` or `error`; also reflected as the `state` attribute. */
   get state(): FeedStatus {
@@ -217,121 +210,18 @@ export class EctNewsTicker extends LitElement {
     if (this.reduced) this.stopAnimation();
   }
 
-  protected override render() {
-    return this.i18n.render(() => this.renderContent());
+  protected override scheduleUpdate(): void | Promise<void> {
+    return view.schedule(this, () => super.scheduleUpdate());
+  }
+
+  protected override render(): unknown {
+    return this.i18n.render(() => view.render(this));
   }
 
   protected override updated(changed: PropertyValues<this>): void {
     this.observe();
     if (this.anchor || changed.has('speed')) this.measure();
     if (changed.has('paused')) this.applyPlayState();
-  }
-
-  private renderContent(): TemplateResult {
-    const lang = this.i18n.lang;
-    const pending = feedStatus(this, this.feed, 1);
-    const items = this.items;
-    const reduced = this.reduced;
-    const index = Math.max(
-      0,
-      items.findIndex((item) => item.id === this.current),
-    );
-    const list = (copy: boolean) =>
-      items.map((item, i) => this.renderItem(item, lang, !copy && reduced && i === index));
-    // role="list": Safari drops list semantics from `list-style: none` lists without it.
-    // eslint-disable-next-line lit-a11y/no-redundant-role
-    const original = html`<ul part="list" class="list" role="list">
-      ${list(false)}
-    </ul>`;
-    // The loop copies: hidden from assistive technology, and `inert` keeps their links out of
-    // the tab order, so each headline is announced and focused once.
-    const copies = reduced
-      ? nothing
-      : Array.from(
-          { length: this.copies },
-          () =>
-            html`<ul part="list" class="list" aria-hidden="true" inert>
-              ${list(true)}
-            </ul>`,
-        );
-    const body = pending
-      ? html`<div class="pending">${pending}</div>`
-      : items.length
-        ? html`<div
-              part="viewport"
-              class="viewport"
-              aria-live=${reduced ? 'polite' : nothing}
-              @pointerenter=${() => this.hover(true)}
-              @pointerleave=${() => this.hover(false)}
-              @focusin=${this.onFocusIn}
-              @focusout=${this.onFocusOut}
-            >
-              <div class="track">${original}${copies}</div>
-            </div>
-            ${reduced ? this.renderStepper(index) : this.renderPause()}`
-        : html`<div class="pending">${emptyTemplate()}</div>`;
-    return html`<section part="base" class=${reduced ? 'reduced' : ''} aria-labelledby="label">
-        <div part="label" id="label">
-          <slot name="label">${msg('Latest news', { id: 'news-ticker.label' })}</slot>
-        </div>
-        ${body}
-      </section>
-      ${staleNotice(this.feed)}`;
-  }
-
-  private renderItem(item: FeedItem, lang: Lang, current: boolean): TemplateResult {
-    const href = safeUrl(item.url);
-    const parts = `item${item.pinned ? ' pinned' : ''}${current ? ' current' : ''}`;
-    return html`<li part=${parts} data-id=${item.id}>
-      ${
-        item.pinned
-          ? html`<span part="badge">${msg('Urgent', { id: 'news-ticker.urgent' })}</span> `
-          : nothing
-      }
-      ${
-        href
-          ? html`<a part="title" href=${href}>${item.title}</a>`
-          : html`<span part="title">${item.title}</span>`
-      }
-      ${
-        item.date
-          ? html` <time part="date" datetime=${item.date}>${formatDate(item.date, { lang })}</time>`
-          : nothing
-      }
-    </li>`;
-  }
-
-  private renderPause(): TemplateResult {
-    return html`<button
-      part="pause"
-      type="button"
-      aria-pressed=${this.paused ? 'true' : 'false'}
-      @click=${() => (this.paused = !this.paused)}
-    >
-      ${icon(PAUSE_ICON)}<span class="button-text">${t.pause()}</span>
-    </button>`;
-  }
-
-  private renderStepper(index: number): TemplateResult {
-    const count = this.items.length;
-    // From the headline shown at click time: two clicks may come before one render.
-    const step = (by: number) => () => {
-      const at = Math.max(
-        0,
-        this.items.findIndex((item) => item.id === this.current),
-      );
-      this.current = this.items[(at + by + count) % count].id;
-    };
-    const position = `${index + 1} / ${count}`;
-    return html`<div class="stepper">
-      <button part="previous" type="button" @click=${step(-1)}>
-        ${icon(PREVIOUS_ICON)}<span class="visually-hidden">${t.previous()}</span>
-      </button>
-      <span part="position">${position}</span>
-      <button part="next" type="button" @click=${step(1)}>
-        ${icon(NEXT_ICON)}<span class="visually-hidden">${t.next()}</span>
-      </button>
-    </div>`;
   }
 
   private get parts() {
@@ -431,12 +321,14 @@ export class EctNewsTicker extends LitElement {
     else if (!stop && animation.playState === 'paused') animation.play();
   }
 
-  private hover(on: boolean): void {
+  /** @internal */
+  hover(on: boolean): void {
     this.hovered = on;
     this.applyPlayState();
   }
 
-  private readonly onFocusIn = (event: FocusEvent) => {
+  /** @internal */
+  readonly onFocusIn = (event: FocusEvent) => {
     this.focused = true;
     // Bring the focused headline to the start of the viewport (the viewport never scrolls).
     const item = (event.target as Element).closest('li');
@@ -448,7 +340,8 @@ export class EctNewsTicker extends LitElement {
     this.applyPlayState();
   };
 
-  private readonly onFocusOut = (event: FocusEvent) => {
+  /** @internal */
+  readonly onFocusOut = (event: FocusEvent) => {
     const next = event.relatedTarget as Node | null;
     this.focused = !!next && !!this.parts.viewport?.contains(next);
     this.applyPlayState();

@@ -139,11 +139,19 @@ describe('<ect-news-ticker>', () => {
   });
 
   it('shows each headline as a link with its date, pinned and urgent ones first', async () => {
+    // The feed is held back so the first render (after the view module loads) shows `loading`.
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    setFeedFetch(async () => {
+      await gate;
+      return itemsResponse(sample);
+    });
     const el = await fixture<EctNewsTicker>(
       html`<ect-news-ticker src="/mock/news"></ect-news-ticker>`,
     );
     expect(el.getAttribute('state')).to.equal('loading');
     expect(one(el, '[part~="loading"]')).to.exist;
+    release();
     await running(el);
     expect(text(one(el, '[part~="label"]'))).to.equal('ข่าวล่าสุด');
     const links = headlines(el);
