@@ -76,14 +76,21 @@ describe('<ect-results-table>', () => {
   });
 
   it('shows one JSON race: summary, grouped votes, derived shares, marks, Thai by default', async () => {
-    // The feed answers after the first render, which waits for the view module (slow to
-    // compile on a busy test server the first time).
+    // The test server's answer is held until the loading state was seen: the first render
+    // waits for the view module, which may take longer than any fixed delay on a busy machine.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    setFeedFetch(async (url, init) => {
+      await held;
+      return fetch(url, init);
+    });
     const el = await fixture<EctResultsTable>(
       html`<ect-results-table
-        src=${server('file=results.json&type=application/json&delay=1500')}
+        src=${server('file=results.json&type=application/json')}
       ></ect-results-table>`,
     );
     expect(el.getAttribute('state')).to.equal('loading');
+    release();
     await ready(el);
     expect(el.shadowRoot!.querySelectorAll('table')).to.have.length(1);
     expect(text($(el, 'caption'))).to.equal(
