@@ -10,7 +10,7 @@ const BUNDLE_BUDGET = 40 * 1024;
 
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
 
-export async function run({ root, dist, table, target, line }) {
+export async function run({ root, dist, table, target, ratio, line }) {
   const bundle = readFileSync(join(dist, 'ect-widgets.js'));
   const chunkDir = join(dist, 'chunks');
   const chunks = existsSync(chunkDir) ? readdirSync(chunkDir).filter((f) => f.endsWith('.js')) : [];
@@ -22,6 +22,12 @@ export async function run({ root, dist, table, target, line }) {
   }
   table(rows);
   target('dist/ect-widgets.js ≤ 40 KB gzip', gzip(bundle) <= BUNDLE_BUDGET, kb(gzip(bundle)));
+  ratio({
+    label: 'bundle: dist/ect-widgets.js gzip (no peer)',
+    ours: gzip(bundle) / 1024,
+    unit: 'KB',
+    target: { max: BUNDLE_BUDGET / 1024 },
+  });
 
   line();
   line('Bundler users: each dist/lib entry bundled alone with its dependencies, minified');
