@@ -1,17 +1,61 @@
-import { LitElement } from 'lit';
+import { LitElement, type ReactiveController, type ReactiveControllerHost } from 'lit';
+import { EMPTY, catchError, defer, switchMap, type Subscription } from 'rxjs';
 import { property } from 'lit/decorators.js';
 import { customElement } from '../core/define.js';
 import { FeedController, dispatchFeedEvents } from '../core/feed-controller.js';
-import type { FeedSnapshot, FeedStatus } from '../core/feed-stream.js';
+import type { FeedRequest, FeedSnapshot, FeedStatus } from '../core/feed-stream.js';
 import { LazyView } from '../core/lazy-view.js';
 import { LangController } from '../core/localize.js';
-import { live$ } from '../core/sse.js';
 import { hostStyles } from '../core/styles.js';
 import type { FeedFormatOption } from '../core/types.js';
-import { PingController } from './ping.js';
+import { safeImageUrl } from '../core/url.js';
 
 /** @internal */
 export type Figure = 'online' | 'today' | 'month' | 'total';
+
+/** Server-Sent Events (core/sse.js) are loaded only by counters with `live`. */
+const liveFeed = (request: FeedRequest) =>
+  defer(() => import('../core/sse.js')).pipe(switchMap(({ live$ }) => live$(request)));
+
+/**
+ * Runs the heartbeat to the host's `ping` URL while the host is connected; the heartbeat code
+ * (ping.js) is loaded only when there is a `ping`.
+ */
+class PingController implements ReactiveController {
+  private url?: string;
+  private subscription?: Subscription;
+
+  constructor(
+    private readonly host: ReactiveControllerHost & HTMLElement & { ping?: string | null },
+  ) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    this.hostUpdated();
+  }
+
+  hostUpdated(): void {
+    // http(s) only, resolved against the page: the rule image sources follow too.
+    const url = safeImageUrl(this.host.ping?.trim(), document.baseURI);
+    if (url === this.url && (this.subscription || !url)) return;
+    this.hostDisconnected();
+    this.url = url;
+    if (!url) return;
+    this.subscription = defer(() => import('./ping.js'))
+      .pipe(
+        switchMap(({ ping$ }) => ping$(url)),
+        // Presence is best effort: a heartbeat that cannot load is skipped.
+        catchError(() => EMPTY),
+      )
+      .subscribe();
+  }
+
+  hostDisconnected(): void {
+    this.subscription?.unsubscribe();
+    this.subscription = undefined;
+  }
+}
 
 const view: LazyView<EctOnlineCounter> = new LazyView(() => import('./online-counter.view.js'));
 
@@ -77,7 +121,7 @@ export class EctOnlineCounter extends LitElement {
   readonly feed = new FeedController(this, {
     kinds: ['counter'],
     defaultRefresh: 30,
-    live: live$,
+    live: liveFeed,
     onChange: (snapshot, previous) => {
       this.track(snapshot, previous);
       dispatchFeedEvents(this)(snapshot, previous);

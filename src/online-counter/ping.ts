@@ -5,20 +5,18 @@
  * `{"id":"…","leave":true}`. The id is random per tab and kept in `sessionStorage`: no
  * cookies, nothing about the visitor, nothing that outlives the tab.
  */
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import {
   NEVER,
   Observable,
-  Subscription,
   defer,
+  distinctUntilChanged,
   fromEvent,
   map,
   share,
+  startWith,
   switchMap,
   timer,
 } from 'rxjs';
-import { distinctUntilChanged, startWith } from 'rxjs';
-import { safeImageUrl } from '../core/url.js';
 
 /** Heartbeat period; the server counts a tab for 60 s after its last beat, so one may be lost. */
 export const PING = { intervalMs: 30_000 };
@@ -97,34 +95,4 @@ export function ping$(url: string): Observable<never> {
     stream = created;
   }
   return stream;
-}
-
-/** Runs the heartbeat to the host's `ping` URL while the host is connected. */
-export class PingController implements ReactiveController {
-  private url?: string;
-  private subscription?: Subscription;
-
-  constructor(
-    private readonly host: ReactiveControllerHost & HTMLElement & { ping?: string | null },
-  ) {
-    host.addController(this);
-  }
-
-  hostConnected(): void {
-    this.hostUpdated();
-  }
-
-  hostUpdated(): void {
-    // http(s) only, resolved against the page: the rule image sources follow too.
-    const url = safeImageUrl(this.host.ping?.trim(), document.baseURI);
-    if (url === this.url && (this.subscription || !url)) return;
-    this.hostDisconnected();
-    this.url = url;
-    if (url) this.subscription = ping$(url).subscribe();
-  }
-
-  hostDisconnected(): void {
-    this.subscription?.unsubscribe();
-    this.subscription = undefined;
-  }
 }
