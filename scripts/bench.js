@@ -119,7 +119,15 @@ if (ratios.length) {
       row.pass ? 'PASS' : 'FAIL',
     ]),
   ]);
-  for (const row of ratios.filter((r) => r.failure)) console.log(`  ${row.label}: ${row.failure}`);
+  // Why rows have no figure, each reason once (one failed page fails several rows).
+  const reasons = new Map();
+  for (const row of ratios.filter((r) => r.failure)) {
+    reasons.set(row.failure, [...(reasons.get(row.failure) ?? []), row.label]);
+  }
+  for (const [reason, labels] of reasons) {
+    const more = labels.length > 1 ? ` (and ${labels.length - 1} more)` : '';
+    console.log(`  ${labels[0]}${more}: ${reason}`);
+  }
 }
 
 const missed = targets.filter((target) => !target.pass);
