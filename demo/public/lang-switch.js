@@ -1,22 +1,27 @@
 // Demo page language switch: sets <html lang>, which the ect-widgets elements follow, and
 // swaps the page's own words. `data-en` holds an element's English text, `data-en-<attr>` an
-// attribute's English value; the Thai originals are kept on first switch.
+// attribute's English value; the Thai originals are kept on first switch (the Thai content as
+// nodes, so its phrase spans come back; nodes rather than HTML, as Trusted Types forbid
+// innerHTML strings in the built demo).
 // A classic script, not a module: the built demo loads exactly one module, ect-widgets.js.
 (function () {
   var KEY = 'ect-demo-lang';
+  var thaiContent = new Map();
 
   function swap(lang) {
     document.querySelectorAll('*').forEach(function (el) {
       Array.prototype.slice.call(el.attributes).forEach(function (attr) {
         if (attr.name.indexOf('data-en') !== 0) return;
-        var target = attr.name === 'data-en' ? null : attr.name.slice('data-en-'.length);
-        var thName = 'data-th' + (target ? '-' + target : '');
-        if (!el.hasAttribute(thName)) {
-          el.setAttribute(thName, target ? el.getAttribute(target) || '' : el.textContent.trim());
+        if (attr.name === 'data-en') {
+          if (!thaiContent.has(el)) thaiContent.set(el, Array.from(el.childNodes));
+          if (lang === 'en') el.textContent = attr.value;
+          else el.replaceChildren.apply(el, thaiContent.get(el));
+          return;
         }
-        var value = lang === 'en' ? attr.value : el.getAttribute(thName);
-        if (target) el.setAttribute(target, value);
-        else el.textContent = value;
+        var target = attr.name.slice('data-en-'.length);
+        var thName = 'data-th-' + target;
+        if (!el.hasAttribute(thName)) el.setAttribute(thName, el.getAttribute(target) || '');
+        el.setAttribute(target, lang === 'en' ? attr.value : el.getAttribute(thName));
       });
     });
   }

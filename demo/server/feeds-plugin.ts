@@ -129,7 +129,8 @@ function readBody(req: IncomingMessage, limit: number): Promise<string | undefin
 }
 
 // The old counter of the office site counted 7,694,178 visits; the demo carries on from there.
-const presence = new PresenceStream(new Presence(7_694_178));
+// Today's and this month's visits show once the server has counted a whole day or month.
+const presence = new PresenceStream(new Presence(7_694_178, Date.now()));
 let presenceTimer: ReturnType<typeof setInterval> | undefined;
 
 /** The presence endpoint: heartbeats in, figures out as JSON or as an event stream. */

@@ -7,6 +7,8 @@
  * heard from in the last 60 s, and the visits of `today`, this `month` and in `total`, where a
  * visit is a tab id's first heartbeat of a Bangkok calendar day. Everything is kept in memory
  * (a restart forgets it); ids are never stored beyond the day and nothing else is stored at all.
+ * Given the moment it started counting, it leaves out `today` and `month` until it has counted
+ * the whole day or month: right after a start they would read 1, a figure no site has.
  */
 
 export const PRESENCE_WINDOW_MS = 60_000;
@@ -18,8 +20,8 @@ export const MAX_TABS = 100_000;
 
 export interface PresenceCounts {
   online: number;
-  today: number;
-  month: number;
+  today?: number;
+  month?: number;
   total: number;
 }
 
@@ -60,8 +62,15 @@ export class Presence {
   private month = 0;
   private total: number;
 
-  /** `total` starts at `baseTotal`, e.g. the count of the site's old counter. */
-  constructor(baseTotal = 0) {
+  /**
+   * `total` starts at `baseTotal`, e.g. the count of the site's old counter. With `countingSince`
+   * (when the server started), `today` and `month` are reported only for a day or month counted
+   * from its start.
+   */
+  constructor(
+    baseTotal = 0,
+    private readonly countingSince?: number,
+  ) {
     this.total = baseTotal;
   }
 
@@ -88,7 +97,16 @@ export class Presence {
   counts(now: number): PresenceCounts {
     this.roll(now);
     this.expire(now);
-    return { online: this.lastSeen.size, today: this.today, month: this.month, total: this.total };
+    const since = this.countingSince === undefined ? '' : bangkokDay(this.countingSince);
+    // Started on an earlier day (month): the whole of today (this month) was counted.
+    const wholeDay = since < this.day;
+    const wholeMonth = since.slice(0, 7) < this.day.slice(0, 7);
+    return {
+      online: this.lastSeen.size,
+      ...(wholeDay && { today: this.today }),
+      ...(wholeMonth && { month: this.month }),
+      total: this.total,
+    };
   }
 
   private expire(now: number): void {
