@@ -11,9 +11,13 @@ import { FeedError, type FeedData, type FeedFormat } from './types.js';
 export const LIMITS = {
   /** News items kept (the first ones: feeds list the newest first). */
   items: 200,
-  /** Calendar events, and result rows (candidates), beyond which a feed is refused. */
+  /** Calendar events beyond which a feed is refused (a busy office has a few hundred a year). */
   events: 2_000,
-  candidates: 2_000,
+  /**
+   * Result rows (candidates) beyond which a feed is refused: a national general election has
+   * about 5,000 constituency candidates (400 constituencies) on one results page.
+   */
+  candidates: 10_000,
   /**
    * Characters of news (RSS, Atom, JSON items) a parser gets: items past it are dropped.
    * DOMParser reads XML in one task, about 40 ms per 200,000 characters here.
@@ -21,7 +25,7 @@ export const LIMITS = {
   chars: 200_000,
   /**
    * Characters of any feed a parser gets, beyond which it is refused: room for a month of
-   * 2,000 events or 2,000 result rows (about 400,000 characters). JSON and CSV parse that in a
+   * 2,000 events (about 400,000 characters) or 10,000 result rows. JSON and CSV parse that in a
    * few milliseconds; iCalendar is read a slice of events per task (see parse-ics).
    */
   dataChars: 1_000_000,
