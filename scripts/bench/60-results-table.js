@@ -212,7 +212,10 @@ export async function run({ root, dist, table, target, ratio, line, browser, ser
   const peers = join(root, 'bench', 'node_modules');
   const read = (path) => readFileSync(join(peers, path));
   const json = JSON.stringify(candidates()).replace(/</g, '\\u003c');
+  // A Thai page's font, as on the offices' sites, for every library alike (the browser's default
+  // font has no Thai: each text run would go through font fallback).
   const page = (head) => `<!doctype html><html lang="th"><meta charset="utf-8"><title>bench</title>
+<style>body { font-family: Sarabun, 'TH Sarabun New', Loma, sans-serif; }</style>
 ${head}
 <script type="application/json" id="data">${json}</script>
 <script type="module">${harness}</script>`;

@@ -140,7 +140,9 @@ interface Frame {
  */
 async function cutJson(text: string, format: FeedFormat): Promise<string> {
   const stack: Frame[] = [];
-  let key: string | undefined;
+  // Where the last key was: only read (sliced) when an array or object opens after it.
+  let keyStart = 0;
+  let keyEnd = 0;
   let events = 0;
   let candidates = 0;
   let cut: { start: number; end: number } | undefined;
@@ -182,7 +184,8 @@ async function cutJson(text: string, format: FeedFormat): Promise<string> {
       // An unterminated string: the JSON parser says where.
       if (end < 0) break;
       if (top && !top.array && top.expecting) {
-        key = text.slice(i + 1, Math.min(end, i + 40));
+        keyStart = i + 1;
+        keyEnd = Math.min(end, i + 40);
         top.expecting = false;
       }
       i = end;
@@ -193,7 +196,7 @@ async function cutJson(text: string, format: FeedFormat): Promise<string> {
         });
       }
       const array = code === 91;
-      const owner = top && !top.array ? key : undefined;
+      const owner = top && !top.array ? text.slice(keyStart, keyEnd) : undefined;
       // News items: a top-level list, or `items` of the top-level object.
       const items = array && (!top || (stack.length === 1 && owner === 'items'));
       stack.push({

@@ -26,8 +26,12 @@ export type JsonObject = Record<string, unknown>;
 
 /** Collapses runs of whitespace (including no-break spaces) to single spaces and trims. */
 export function collapseWhitespace(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
+  // Most feed text has nothing to collapse: testing first spares a copy of every string.
+  return (COLLAPSIBLE.test(text) ? text.replace(/\s+/g, ' ') : text).trim();
 }
+
+/** Whitespace other than a single space, or two spaces in a row. */
+const COLLAPSIBLE = /[^\S ]| {2}/;
 
 /** Markup or an entity reference: only then is the sanitizer (and DOMPurify) worth loading. */
 export function hasMarkup(text: string): boolean {
@@ -457,22 +461,26 @@ export function normalizeCandidate(input: CandidateInput, where: string): Candid
         : `${where}: votes "${shown}" is not a number`,
     );
   }
-  const numberText = cleanText(input.number);
-  const number = toNumber(numberText);
-  const share = toNumber(input.share);
-  return present<Candidate>(
-    {
-      number: number !== undefined && Number.isInteger(number) ? number : (numberText ?? ''),
-      name: cleanText(input.name) ?? '',
-      votes,
-    },
-    {
-      party: cleanText(input.party),
-      color: safeColor(input.color),
-      elected: toBoolean(input.elected),
-      share: share! >= 0 ? share : undefined,
-    },
-  );
+  // Results pages list thousands of candidates: plain field checks, no intermediate objects.
+  let number: number | string;
+  if (Number.isInteger(input.number)) number = input.number as number;
+  else {
+    const numberText = cleanText(input.number);
+    const parsed = toNumber(numberText);
+    number = parsed !== undefined && Number.isInteger(parsed) ? parsed : (numberText ?? '');
+  }
+  const candidate: Candidate = { number, name: cleanText(input.name) ?? '', votes };
+  const party = cleanText(input.party);
+  if (party) candidate.party = party;
+  const color = input.color === undefined ? undefined : safeColor(input.color);
+  if (color) candidate.color = color;
+  const elected = toBoolean(input.elected);
+  if (elected !== undefined) candidate.elected = elected;
+  if (input.share !== undefined) {
+    const share = toNumber(input.share);
+    if (share! >= 0) candidate.share = share;
+  }
+  return candidate;
 }
 
 /** Race fields other than candidates (the figures stay undefined when absent or not numbers). */
