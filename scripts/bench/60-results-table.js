@@ -10,7 +10,7 @@ import { gzipSize } from '../lib/bundle.js';
 const ROWS = 5000;
 
 export const title = `ect-results-table vs Tabulator and Grid.js: ${ROWS.toLocaleString('en')} rows × 7 columns`;
-const RUNS = 7;
+const RUNS = 11;
 /**
  * Runs first, not counted in the medians: the libraries' code is compiled and optimized by then
  * (the very first, cold render is shown apart).

@@ -4,6 +4,7 @@ import {
   Observable,
   Subscription,
   distinctUntilChanged,
+  defer,
   from,
   map,
   switchMap,
@@ -16,7 +17,7 @@ import {
   type FeedRequest,
   type FeedSnapshot,
 } from './feed-stream.js';
-import { parseFeed } from './parse.js';
+import { parseFeed, parseFeedData } from './parse.js';
 import { FeedError, type FeedData, type FeedFormatOption, type FeedKind } from './types.js';
 
 /** The attributes every element shares (CONTRACT: src, format, refresh, proxy, data). */
@@ -214,33 +215,19 @@ export class FeedController<K extends FeedKind> implements ReactiveController {
           map((snapshot) => this.checkKind(snapshot)),
         );
       case 'inline':
-        return this.parsed(request.text, request.format);
-      case 'data': {
-        // Data set from script is untrusted too: it goes through the JSON parser, which
-        // normalizes and sanitizes it exactly like a fetched JSON feed.
-        let text: string | undefined;
-        try {
-          text = JSON.stringify(request.value);
-        } catch {
-          // Circular, too deep or a BigInt: thrown here, it would end the element's stream.
-        }
-        if (text === undefined) {
-          const error = new FeedError(
-            'The data property is not JSON data (circular or a function?)',
-          );
-          return from<FeedSnapshot[]>([
-            { status: 'error', version: this.snapshot.version + 1, error },
-          ]);
-        }
-        return this.parsed(text, 'json');
-      }
+        return this.parsed(() =>
+          parseFeed(request.text, { format: request.format, baseUrl: document.baseURI }),
+        );
+      case 'data':
+        // Data set from script is untrusted too: normalized and sanitized like a JSON feed.
+        return this.parsed(() => parseFeedData(request.value, document.baseURI));
     }
   }
 
-  private parsed(text: string, format: FeedFormatOption): Observable<FeedSnapshot> {
+  private parsed(parse: () => Promise<FeedData>): Observable<FeedSnapshot> {
     const version = this.snapshot.version + 1;
-    return from(
-      parseFeed(text, { format, baseUrl: document.baseURI }).then(
+    return defer(() =>
+      parse().then(
         (data): FeedSnapshot => ({
           status: isEmptyData(data) ? 'empty' : 'ready',
           data,

@@ -20,6 +20,7 @@ import {
   type Race,
   type ResultsData,
 } from './types.js';
+import { LIMITS } from './limits.js';
 import { safeColor, safeImageUrl, safeUrl } from './url.js';
 
 export type JsonObject = Record<string, unknown>;
@@ -599,6 +600,58 @@ export async function parseJson(
       throw new FeedError(error.message, { ...error.details, format });
     }
     throw feedError(error instanceof Error ? error.message : String(error), error);
+  }
+}
+
+/**
+ * Data set from script (an element's `data` property) that is plain JSON data already:
+ * objects with no prototype but Object's, arrays, strings, finite numbers, booleans and null,
+ * nested at most `LIMITS.depth` deep, with at most `PLAIN_NODES` values in all and no list of
+ * news items longer than `LIMITS.items`. Such data is normalized as it is, which spares
+ * serializing and parsing it again (thousands of result rows); anything else takes the JSON
+ * text path (and its limits) after `JSON.stringify`. Normalizing never changes its input and
+ * keeps none of its objects.
+ */
+export function isPlainJsonData(value: unknown): boolean {
+  let nodes = 0;
+  const plain = (node: unknown, depth: number, items: boolean): boolean => {
+    if (++nodes > PLAIN_NODES) return false;
+    if (node === null || typeof node === 'string' || typeof node === 'boolean') return true;
+    if (typeof node === 'number') return Number.isFinite(node);
+    if (typeof node !== 'object' || depth >= LIMITS.depth) return false;
+    if (Array.isArray(node)) {
+      if (items && node.length > LIMITS.items) return false;
+      for (let i = 0; i < node.length; i++) if (!plain(node[i], depth + 1, false)) return false;
+      return true;
+    }
+    const prototype = Object.getPrototypeOf(node) as unknown;
+    if (prototype !== Object.prototype && prototype !== null) return false;
+    if ('toJSON' in node) return false;
+    for (const key of Object.keys(node)) {
+      const child = (node as JsonObject)[key];
+      if (child !== undefined && !plain(child, depth + 1, depth === 0 && key === 'items')) {
+        return false;
+      }
+    }
+    return true;
+  };
+  return plain(value, 0, true);
+}
+
+/** Values (objects, arrays and scalars) plain data may have for the direct path. */
+const PLAIN_NODES = 200_000;
+
+/** Plain JSON data (see isPlainJsonData) normalized like a parsed JSON feed. */
+export async function parseJsonValue(value: unknown, baseUrl?: string): Promise<FeedData> {
+  try {
+    return await normalizeJson(value, 'json', baseUrl, 'JSON');
+  } catch (error) {
+    if (error instanceof FeedError)
+      throw new FeedError(error.message, { ...error.details, format: 'json' });
+    throw new FeedError(`JSON: ${error instanceof Error ? error.message : String(error)}`, {
+      format: 'json',
+      cause: error,
+    });
   }
 }
 

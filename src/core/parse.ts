@@ -4,7 +4,7 @@
  */
 import { decodeFeedInTasks } from './decode.js';
 import { withinDataLimits, withinLimits } from './limits.js';
-import { looksLikeHtml, parseJson } from './parse-json.js';
+import { isPlainJsonData, looksLikeHtml, parseJson, parseJsonValue } from './parse-json.js';
 import { parseXmlFeed } from './parse-xml.js';
 import {
   FEED_FORMATS,
@@ -132,4 +132,25 @@ export async function parseFeed(
     const message = error instanceof Error ? error.message : String(error);
     throw new FeedError(`${LABELS[format]}: ${message}`, { format, cause: error });
   }
+}
+
+/**
+ * An element's `data` property, untrusted like a feed: normalized and sanitized exactly as a
+ * JSON feed would be. Plain data is read as it is; anything else (a Date inside, a class
+ * instance) as the JSON text `JSON.stringify` makes of it.
+ */
+export async function parseFeedData(value: unknown, baseUrl?: string): Promise<FeedData> {
+  if (isPlainJsonData(value)) {
+    return withinDataLimits(await parseJsonValue(value, baseUrl), 'json');
+  }
+  let text: string | undefined;
+  try {
+    text = JSON.stringify(value);
+  } catch {
+    // Circular, or a BigInt: said below.
+  }
+  if (text === undefined) {
+    throw new FeedError('The data property is not JSON data (circular or a function?)');
+  }
+  return parseFeed(text, { format: 'json', baseUrl });
 }

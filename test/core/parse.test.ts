@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { failure } from '../helpers/fixtures.js';
-import { detectFormat, parseFeed } from '../../src/core/parse.js';
+import { failure, fixtureText } from '../helpers/fixtures.js';
+import { detectFormat, parseFeed, parseFeedData } from '../../src/core/parse.js';
 import {
   FeedError,
   type EventsData,
@@ -221,5 +221,82 @@ describe('parseFeed under Trusted Types enforcement', () => {
     const data = (await parseFeed(bytes, { contentType })) as ItemsData;
     expect(data.items[0].html).to.contain('<p>');
     expect(data.items[1].title).to.contain('<b>ด่วน</b>');
+  });
+});
+
+describe('parseFeedData (the data property)', () => {
+  const base = 'https://www.ect.go.th/chiangrai/';
+  const viaText = (value: unknown) =>
+    parseFeed(JSON.stringify(value), { format: 'json', baseUrl: base });
+
+  /** Every object and array reachable from a value. */
+  function objectsOf(value: unknown, out = new Set<object>()): Set<object> {
+    if (value && typeof value === 'object' && !out.has(value)) {
+      out.add(value);
+      for (const child of Object.values(value)) objectsOf(child, out);
+    }
+    return out;
+  }
+
+  function deepFreeze<T>(value: T): T {
+    for (const child of objectsOf(value)) Object.freeze(child);
+    return value;
+  }
+
+  it('reads plain data as the JSON feed of the same text reads, changing and keeping none of it', async () => {
+    for (const name of ['results-races.json', 'events.json', 'items.json', 'counter.json']) {
+      const value = deepFreeze(JSON.parse(await fixtureText(name)) as unknown);
+      const data = await parseFeedData(value, base);
+      expect(data, name).to.deep.equal(await viaText(value));
+      const kept = [...objectsOf(data)].filter((object) => objectsOf(value).has(object));
+      expect(kept, name).to.deep.equal([]);
+    }
+  });
+
+  it('copies other data as JSON would: dates as text, methods left out', async () => {
+    const value = {
+      events: [
+        {
+          id: 'e1',
+          title: 'ประชุม',
+          start: new Date('2022-08-15T02:30:00Z'),
+          describe() {
+            return 'x';
+          },
+        },
+      ],
+    };
+    const data = (await parseFeedData(value, base)) as EventsData;
+    expect(data.events[0].start).to.equal('2022-08-15T02:30:00Z');
+    expect(data).to.deep.equal(await viaText(value));
+  });
+
+  it('keeps the limits: news items cut, too many candidates refused, cycles named', async () => {
+    const items = Array.from({ length: 300 }, (_, i) => ({ id: `n${i}`, title: `ข่าว ${i}` }));
+    const cut = (await parseFeedData({ items }, base)) as ItemsData;
+    expect(cut.items).to.have.length(200);
+    const candidates = Array.from({ length: 10_001 }, (_, i) => ({ name: `ผู้สมัคร ${i}`, votes: i }));
+    const refused = await failure(parseFeedData({ candidates }, base));
+    expect(refused.message).to.match(/candidates, more than this widget shows at once$/);
+    const circular: Record<string, unknown> = { candidates: [] };
+    circular.self = circular;
+    const error = await failure(parseFeedData(circular, base));
+    expect(error.message).to.equal('The data property is not JSON data (circular or a function?)');
+  });
+
+  it('sanitizes plain data like a feed: no script links, hostile colours dropped', async () => {
+    const data = (await parseFeedData(
+      {
+        items: [{ id: 'x', title: '<img src=x onerror=alert(1)>', url: 'javascript:alert(1)' }],
+      },
+      base,
+    )) as ItemsData;
+    expect(data.items[0].title).to.equal('<img src=x onerror=alert(1)>');
+    expect(data.items[0].url).to.equal(undefined);
+    const results = (await parseFeedData(
+      { candidates: [{ name: 'ก', votes: 1, color: 'red;background:url(x)' }] },
+      base,
+    )) as ResultsData;
+    expect(results.races[0].candidates[0].color).to.equal(undefined);
   });
 });
