@@ -84,7 +84,8 @@ function isActive(): boolean {
   return document.visibilityState !== 'hidden' && navigator.onLine !== false;
 }
 
-const active$: Observable<boolean> = defer(() =>
+/** Whether the page can poll now (visible and online), then each change of it. */
+export const active$: Observable<boolean> = defer(() =>
   merge(
     fromEvent(document, 'visibilitychange'),
     fromEvent(window, 'online'),

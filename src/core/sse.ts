@@ -22,17 +22,21 @@ import {
   ReplaySubject,
   catchError,
   defer,
-  distinctUntilChanged,
   filter,
   finalize,
-  fromEvent,
   map,
-  merge,
   share,
   startWith,
   switchMap,
 } from 'rxjs';
-import { feed$, feedKey, isEmptyData, type FeedRequest, type FeedSnapshot } from './feed-stream.js';
+import {
+  active$,
+  feed$,
+  feedKey,
+  isEmptyData,
+  type FeedRequest,
+  type FeedSnapshot,
+} from './feed-stream.js';
 import { proxiedUrl } from './fetch.js';
 import { parseFeed } from './parse.js';
 import { FeedError, type FeedData } from './types.js';
@@ -47,18 +51,6 @@ export const SSE_TIMEOUT = {
 
 /** A message: its parsed data, or the FeedError of a message that did not parse. */
 export type SseMessage = FeedData | FeedError;
-
-const active$: Observable<boolean> = defer(() =>
-  merge(
-    fromEvent(document, 'visibilitychange'),
-    fromEvent(window, 'online'),
-    fromEvent(window, 'offline'),
-  ).pipe(
-    startWith(null),
-    map(() => document.visibilityState !== 'hidden' && navigator.onLine !== false),
-    distinctUntilChanged(),
-  ),
-);
 
 const streams = new Map<string, Observable<SseMessage>>();
 

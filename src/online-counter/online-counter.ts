@@ -1,5 +1,5 @@
 import { LitElement, type ReactiveController, type ReactiveControllerHost } from 'lit';
-import { EMPTY, catchError, defer, switchMap, type Subscription } from 'rxjs';
+import { defer, switchMap, type Subscription } from 'rxjs';
 import { property } from 'lit/decorators.js';
 import { customElement } from '../core/define.js';
 import { FeedController, dispatchFeedEvents } from '../core/feed-controller.js';
@@ -43,12 +43,9 @@ class PingController implements ReactiveController {
     this.url = url;
     if (!url) return;
     this.subscription = defer(() => import('./ping.js'))
-      .pipe(
-        switchMap(({ ping$ }) => ping$(url)),
-        // Presence is best effort: a heartbeat that cannot load is skipped.
-        catchError(() => EMPTY),
-      )
-      .subscribe();
+      .pipe(switchMap(({ ping$ }) => ping$(url)))
+      // Presence is best effort: a heartbeat that cannot load is skipped.
+      .subscribe({ error() {} });
   }
 
   hostDisconnected(): void {
