@@ -88,12 +88,11 @@ export const styles = css`
     margin: var(--_gap) 0 0;
     text-align: end;
   }
+  /* Narrow (a phone, a sidebar): a smaller picture, still beside its story, not a screen-high one above it. */
   @container (max-width: 22rem) {
-    [part~='item'] {
-      flex-direction: column;
-    }
     [part~='thumbnail'] {
-      width: 100%;
+      align-self: flex-start;
+      width: clamp(4.5rem, 28%, 7.5rem);
     }
   }
   @media print {

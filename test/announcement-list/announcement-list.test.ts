@@ -228,6 +228,16 @@ describe('<ect-announcement-list>', () => {
     const cut = excerpt.slice(0, -1);
     expect(words.some((w) => w.index === cut.length)).to.be.true;
     await expect(el).to.be.accessible();
+
+    // On a phone (a 320 px column) the picture stays small, beside its story.
+    el.style.width = '320px';
+    await new Promise(requestAnimationFrame);
+    const item = images[0].closest('[part~="item"]')!;
+    const title = item.querySelector('a')!;
+    const picture = images[0].getBoundingClientRect();
+    expect(picture.width).to.be.within(70, 100);
+    expect(picture.height).to.be.below(80);
+    expect(title.getBoundingClientRect().left).to.be.at.least(picture.right);
   });
 
   it('goes through loading, error (with retry), ready, stale and empty, with events', async () => {
