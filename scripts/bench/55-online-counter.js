@@ -1,9 +1,8 @@
 // <ect-online-counter>: its own code size, and in headless Chromium with dist/ect-widgets.js the
 // time to the first figure when polling, when live (Server-Sent Events) and when the stream is
 // refused and the element falls back to polling; plus what one presence heartbeat sends.
-import { join, sep } from 'node:path';
-import { build, defaultClientConditions } from 'vite';
-import { gzipSize } from '../lib/bundle.js';
+import { sep } from 'node:path';
+import { ownCodeSize } from '../lib/bundle.js';
 
 export const title = 'ect-online-counter: own code, first figure (poll, live, fallback), heartbeat';
 
@@ -15,35 +14,14 @@ const WARMUP = 1;
 const OWN_BUDGET = 3 * 1024;
 const FIGURES = { online: 13, today: 245, month: 5321, total: 7694178 };
 
-/**
- * The element's own modules (its folder and the SSE transport) minified, the shared code (Lit,
- * rxjs, src/core) external: about what the element adds to dist/ect-widgets.js.
- */
-async function ownCode(root) {
-  const own = (id) =>
-    id.includes(`${sep}src${sep}online-counter${sep}`) || id.endsWith(`${sep}core${sep}sse.ts`);
-  const result = await build({
-    configFile: false,
+/** The element's modules (see ownCodeSize). */
+function ownCode(root) {
+  return ownCodeSize(
     root,
-    logLevel: 'silent',
-    resolve: { conditions: [...defaultClientConditions, 'es2015'] },
-    build: {
-      write: false,
-      lib: { entry: join(root, 'src/online-counter/online-counter.ts'), formats: ['es'] },
-      rolldownOptions: {
-        external: (id, importer) => Boolean(importer) && !own(id) && !id.startsWith('.'),
-        output: { minify: true, comments: false },
-      },
-    },
-  });
-  const output = (Array.isArray(result) ? result[0] : result).output;
-  // The import statements of the shared code cost nothing inside the bundle: leave them out.
-  // The class and its lazily loaded view (a chunk of its own), each without its imports.
-  const code = output
-    .filter((chunk) => chunk.type === 'chunk')
-    .map((chunk) => chunk.code.replace(/^(?:import[^;]*;)+/, ''))
-    .join('\n');
-  return gzipSize(code);
+    'src/online-counter/online-counter.ts',
+    (id) =>
+      id.includes(`${sep}src${sep}online-counter${sep}`) || id.endsWith(`${sep}core${sep}sse.ts`),
+  );
 }
 
 const page = (attributes) => ({

@@ -4,8 +4,7 @@
 // (about a minute per render and re-sort on this machine), too long for a bench run in CI.
 import { readFileSync } from 'node:fs';
 import { join, sep } from 'node:path';
-import { build, defaultClientConditions } from 'vite';
-import { gzipSize } from '../lib/bundle.js';
+import { ownCodeSize } from '../lib/bundle.js';
 
 const ROWS = 5000;
 
@@ -162,33 +161,11 @@ window.run = async (name, runs) => {
 };
 `;
 
-/**
- * The element's folder minified, with the shared code (Lit, rxjs, src/core) left out: about what
- * it adds to dist/ect-widgets.js.
- */
-async function ownCode(root) {
-  const own = (id) => id.includes(`${sep}src${sep}results-table${sep}`);
-  const result = await build({
-    configFile: false,
-    root,
-    logLevel: 'silent',
-    resolve: { conditions: [...defaultClientConditions, 'es2015'] },
-    build: {
-      write: false,
-      lib: { entry: join(root, 'src/results-table/results-table.ts'), formats: ['es'] },
-      rolldownOptions: {
-        external: (id, importer) => Boolean(importer) && !own(id) && !id.startsWith('.'),
-        output: { minify: true, comments: false },
-      },
-    },
-  });
-  const output = (Array.isArray(result) ? result[0] : result).output;
-  // The class and its lazily loaded view (a chunk of its own), each without its imports.
-  const code = output
-    .filter((chunk) => chunk.type === 'chunk')
-    .map((chunk) => chunk.code.replace(/^(?:import[^;]*;)+/, ''))
-    .join('\n');
-  return gzipSize(code);
+/** The element's modules (see ownCodeSize). */
+function ownCode(root) {
+  return ownCodeSize(root, 'src/results-table/results-table.ts', (id) =>
+    id.includes(`${sep}src${sep}results-table${sep}`),
+  );
 }
 
 const ms = (value) => `${value.toFixed(0)} ms`;

@@ -46,3 +46,35 @@ export async function bundleAlone(root, entry) {
     modules,
   };
 }
+
+/**
+ * An element's own code: its modules minified with the shared code (Lit, rxjs, src/core unless
+ * `own` says otherwise) left external, about what the element adds to dist/ect-widgets.js. The
+ * class and its lazily loaded chunks (its view) each count, without their import statements.
+ * @param {string} root the repository root
+ * @param {string} entry path of the element's module, relative to the root
+ * @param {(id: string) => boolean} own which modules are the element's
+ * @returns {Promise<number>} gzip bytes
+ */
+export async function ownCodeSize(root, entry, own) {
+  const result = await build({
+    configFile: false,
+    root,
+    logLevel: 'silent',
+    resolve: { conditions: [...defaultClientConditions, 'es2015'] },
+    build: {
+      write: false,
+      lib: { entry: join(root, entry), formats: ['es'] },
+      rolldownOptions: {
+        external: (id, importer) => Boolean(importer) && !own(id) && !id.startsWith('.'),
+        output: { minify: true, comments: false },
+      },
+    },
+  });
+  const output = (Array.isArray(result) ? result[0] : result).output;
+  const code = output
+    .filter((chunk) => chunk.type === 'chunk')
+    .map((chunk) => chunk.code.replace(/^(?:import[^;]*;)+/, ''))
+    .join('\n');
+  return gzipSize(code);
+}

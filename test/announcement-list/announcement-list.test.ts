@@ -5,6 +5,7 @@ import type { EctAnnouncementList } from '../../src/announcement-list/announceme
 import { clearFeedCache } from '../../src/core/cache.js';
 import { setFeedFetch } from '../../src/core/fetch.js';
 import { activeFeedCount } from '../../src/core/feed-stream.js';
+import { shadow, all, text, ready } from '../helpers/dom.js';
 
 const server = (query: string) => `/api/feed?${query}`;
 const jsonFeed = (file: string, extra = '') =>
@@ -27,21 +28,6 @@ const enDate = (iso: string) =>
     year: 'numeric',
     timeZone: 'Asia/Bangkok',
   }).format(new Date(iso));
-
-const shadow = (el: Element) => el.shadowRoot!;
-const all = (el: Element, selector: string) => [
-  ...shadow(el).querySelectorAll<HTMLElement>(selector),
-];
-const text = (node: Element | null | undefined) =>
-  node?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
-
-async function ready(el: EctAnnouncementList, state = 'ready') {
-  await waitUntil(() => el.getAttribute('state') === state, `state never became ${state}`, {
-    timeout: 5000,
-  });
-  await el.updateComplete;
-  return el;
-}
 
 function isoDaysAgo(days: number) {
   return new Date(Date.now() - days * 86_400_000).toISOString();

@@ -7,16 +7,10 @@ import { clearFeedCache } from '../../src/core/cache.js';
 import { setFeedFetch } from '../../src/core/fetch.js';
 import { parseFeed } from '../../src/core/parse.js';
 import type { CalendarEvent, EventsData } from '../../src/core/types.js';
+import { shadow, all, one, text, ready } from '../helpers/dom.js';
 
 const icsFeed = (file: string) => `/api/feed?file=${file}&type=text/calendar`;
 
-const shadow = (el: Element) => el.shadowRoot!;
-const all = (el: Element, selector: string) => [
-  ...shadow(el).querySelectorAll<HTMLElement>(selector),
-];
-const one = (el: Element, selector: string) => shadow(el).querySelector<HTMLElement>(selector);
-const text = (node: Element | null | undefined) =>
-  node?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
 const day = (el: Element, date: string) => one(el, `[data-date="${date}"]`)!;
 const parts = (node: Element) => (node.getAttribute('part') ?? '').split(' ');
 const eventDays = (el: Element) =>
@@ -30,14 +24,6 @@ const intl = (locale: string, options: Intl.DateTimeFormatOptions) => (date: str
   );
 const thFull = intl('th', { calendar: 'buddhist', dateStyle: 'full' });
 const enFull = intl('en-GB', { calendar: 'gregory', dateStyle: 'full' });
-
-async function ready(el: EctCalendar, state = 'ready') {
-  await waitUntil(() => el.getAttribute('state') === state, `state never became ${state}`, {
-    timeout: 5000,
-  });
-  await el.updateComplete;
-  return el;
-}
 
 function eventsResponse(events: object[], init: ResponseInit = {}) {
   return new Response(JSON.stringify({ events }), {

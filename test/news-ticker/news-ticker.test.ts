@@ -8,6 +8,7 @@ import { setFeedFetch } from '../../src/core/fetch.js';
 import { parseFeed } from '../../src/core/parse.js';
 import type { ItemsData } from '../../src/core/types.js';
 import { hidePage, showPage } from '../helpers/page-activity.js';
+import { shadow, one, all, text, ready } from '../helpers/dom.js';
 
 const thDate = (iso: string) =>
   new Intl.DateTimeFormat('th-TH-u-ca-buddhist', {
@@ -24,13 +25,6 @@ const enDate = (iso: string) =>
     timeZone: 'Asia/Bangkok',
   }).format(new Date(iso));
 
-const shadow = (el: Element) => el.shadowRoot!;
-const one = (el: Element, selector: string) => shadow(el).querySelector<HTMLElement>(selector);
-const all = (el: Element, selector: string) => [
-  ...shadow(el).querySelectorAll<HTMLElement>(selector),
-];
-const text = (node: Element | null | undefined) =>
-  node?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const frame = () => new Promise((resolve) => requestAnimationFrame(() => resolve(undefined)));
 
@@ -58,14 +52,6 @@ function headlineAtStart(el: Element) {
     title: text(item.querySelector('[part~="title"]')),
     x: item.getBoundingClientRect().left,
   };
-}
-
-async function ready(el: EctNewsTicker, state = 'ready') {
-  await waitUntil(() => el.getAttribute('state') === state, `state never became ${state}`, {
-    timeout: 5000,
-  });
-  await el.updateComplete;
-  return el;
 }
 
 /** Ready and its animation set up (after the first size measurement). */

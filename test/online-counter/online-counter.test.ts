@@ -7,14 +7,8 @@ import { clearFeedCache, writeCachedFeed } from '../../src/core/cache.js';
 import { setFeedFetch } from '../../src/core/fetch.js';
 import { feedKey } from '../../src/core/feed-stream.js';
 import { SSE_TIMEOUT } from '../../src/core/sse.js';
+import { shadow, one, all, text, ready as settled } from '../helpers/dom.js';
 
-const shadow = (el: Element) => el.shadowRoot!;
-const one = (el: Element, selector: string) => shadow(el).querySelector<HTMLElement>(selector);
-const all = (el: Element, selector: string) => [
-  ...shadow(el).querySelectorAll<HTMLElement>(selector),
-];
-const text = (node: Element | null | undefined) =>
-  node?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
 /** What a sighted reader sees: the sentence without the text for screen readers only. */
 const visibleText = (node: Element | null) => {
   const copy = node?.cloneNode(true) as Element | undefined;
@@ -29,14 +23,6 @@ const stats = (el: Element) =>
   ]);
 
 const grouped = (n: number, locale = 'th') => new Intl.NumberFormat(locale).format(n);
-
-async function settled(el: EctOnlineCounter, state = 'ready') {
-  await waitUntil(() => el.getAttribute('state') === state, `state never became ${state}`, {
-    timeout: 5000,
-  });
-  await el.updateComplete;
-  return el;
-}
 
 function counterResponse(body: unknown, init: ResponseInit = {}) {
   return new Response(typeof body === 'string' ? body : JSON.stringify(body), {

@@ -8,17 +8,12 @@ import { setFeedFetch } from '../../src/core/fetch.js';
 import { parseFeed } from '../../src/core/parse.js';
 import type { ResultsData } from '../../src/core/types.js';
 import { contentTypeOf, expandFeedBytes } from '../../demo/server/feed-files.js';
+import { shadow, all, text, ready } from '../helpers/dom.js';
 
 const server = (query: string) => `/api/feed?${query}`;
 
-const shadow = (el: Element) => el.shadowRoot!;
 const $ = <T extends Element = HTMLElement>(el: Element, selector: string) =>
   shadow(el).querySelector<T>(selector);
-const all = (el: Element, selector: string) => [
-  ...shadow(el).querySelectorAll<HTMLElement>(selector),
-];
-const text = (node: Element | null | undefined) =>
-  node?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
 
 /** Each body row's cells as text: rank, number, candidate, party, votes, share, result. */
 const rows = (el: Element) =>
@@ -30,14 +25,6 @@ const colors = (el: Element) =>
 const sortButton = (el: Element, name: string) =>
   all(el, '[part~="sort"]').find((button) => text(button) === name)!;
 const ariaSorts = (el: Element) => all(el, 'thead th').map((th) => th.getAttribute('aria-sort'));
-
-async function ready(el: EctResultsTable, state = 'ready') {
-  await waitUntil(() => el.getAttribute('state') === state, `state never became ${state}`, {
-    timeout: 5000,
-  });
-  await el.updateComplete;
-  return el;
-}
 
 function json(body: unknown) {
   return new Response(JSON.stringify(body), { headers: { 'Content-Type': 'application/json' } });
