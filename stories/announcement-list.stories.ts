@@ -1,8 +1,8 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { nothing } from 'lit';
-import { html, unsafeStatic } from 'lit/static-html.js';
+import { html } from 'lit/static-html.js';
 import '../src/announcement-list/announcement-list.js';
-import { setFeedFetch } from '../src/feed.js';
+import { inline, mockFeeds } from './mock-feeds.js';
 
 const DAY = 24 * 60 * 60 * 1000;
 /** Dates relative to today, so the "new" badge shows on the newest items whenever this runs. */
@@ -57,15 +57,6 @@ const feed = {
 };
 
 /**
- * Inline data as a webmaster writes it: a child `<script type="application/json">`. Lit allows
- * no bindings inside `<script>`, so the JSON goes into the template as static text.
- */
-const inline = (data: unknown) =>
-  unsafeStatic(
-    `<script type="application/json">${JSON.stringify(data).replace(/</g, '\\u003c')}</script>`,
-  );
-
-/**
  * Mocked feeds for the states: a route table of real Responses under `/story-feeds/`, every
  * other URL fetched as usual.
  */
@@ -79,10 +70,7 @@ const mocked: Record<string, () => Promise<Response>> = {
       headers: { 'Content-Type': 'text/html' },
     }),
 };
-setFeedFetch((url, init) => {
-  const route = mocked[new URL(url, location.href).pathname];
-  return route ? route() : fetch(url, init);
-});
+mockFeeds(mocked);
 
 const withSrc = (src: string, fallback?: string) =>
   html`<ect-announcement-list src=${src} refresh="0"

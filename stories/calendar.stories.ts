@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, nothing } from 'lit';
 import '../src/calendar/calendar.js';
-import { setFeedFetch } from '../src/feed.js';
+import { mockFeeds } from './mock-feeds.js';
 
 /** An office calendar as Google Calendar or Outlook exports it, August 2565 (2022). */
 const ics = `BEGIN:VCALENDAR
@@ -81,6 +81,7 @@ const mocked: Record<string, () => Promise<Response>> = {
   '/story-feeds/calendar/stale': async () =>
     staleHits++ === 0 ? calendarFile() : new Response('', { status: 503 }),
 };
+mockFeeds(mocked);
 
 interface Args {
   month: string;
@@ -99,13 +100,6 @@ const WIDTHS = { sidebar: '250px', page: '960px' };
 const meta: Meta<Args> = {
   title: 'Elements/ect-calendar',
   component: 'ect-calendar',
-  // Other story files install their own route tables: install ours before each story.
-  beforeEach: () => {
-    setFeedFetch((url, init) => {
-      const route = mocked[new URL(url, location.href).pathname];
-      return route ? route() : fetch(url, init);
-    });
-  },
   args: {
     month: '2022-08',
     view: 'grid',

@@ -1,8 +1,8 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { nothing } from 'lit';
-import { html, unsafeStatic } from 'lit/static-html.js';
+import { html } from 'lit/static-html.js';
 import '../src/news-ticker/news-ticker.js';
-import { setFeedFetch } from '../src/feed.js';
+import { inline, json, mockFeeds } from './mock-feeds.js';
 
 const feed = {
   items: [
@@ -40,21 +40,12 @@ const feed = {
   ],
 };
 
-/** Inline data as a webmaster writes it (Lit allows no bindings inside `<script>`). */
-const inline = (data: unknown) =>
-  unsafeStatic(
-    `<script type="application/json">${JSON.stringify(data).replace(/</g, '\\u003c')}</script>`,
-  );
-
-const json = (data: unknown) =>
-  new Response(JSON.stringify(data), { headers: { 'Content-Type': 'application/json' } });
-
 let refreshes = 0;
 let staleHits = 0;
 
 /**
  * Mocked feeds: a route table of real Responses. The state routes answer exactly as in the
- * announcement list's stories (whichever story file sets the table last serves both).
+ * announcement list's stories.
  */
 const mocked: Record<string, () => Promise<Response>> = {
   '/story-feeds/loading': () => new Promise<Response>(() => {}),
@@ -80,10 +71,7 @@ const mocked: Record<string, () => Promise<Response>> = {
   '/story-feeds/news-ticker/stale': async () =>
     staleHits++ === 0 ? json(feed) : new Response('', { status: 503 }),
 };
-setFeedFetch((url, init) => {
-  const route = mocked[new URL(url, location.href).pathname];
-  return route ? route() : fetch(url, init);
-});
+mockFeeds(mocked);
 
 const withSrc = (src: string, options: { fallback?: string; refresh?: number } = {}) =>
   html`<ect-news-ticker src=${src} refresh=${options.refresh ?? 0}

@@ -2,12 +2,9 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, nothing } from 'lit';
 import '../src/online-counter/online-counter.js';
 import type { EctOnlineCounter } from '../src/online-counter/online-counter.js';
-import { setFeedFetch } from '../src/feed.js';
+import { json, mockFeeds } from './mock-feeds.js';
 
 const figures = { online: 13, today: 245, month: 5321, total: 7694178 };
-
-const json = (body: unknown) =>
-  new Response(JSON.stringify(body), { headers: { 'Content-Type': 'application/json' } });
 
 let polls = 0;
 let staleCalls = 0;
@@ -29,10 +26,7 @@ const mocked: Record<string, () => Promise<Response>> = {
   '/story-feeds/online-counter/stale': async () =>
     staleCalls++ === 0 ? json(figures) : new Response('', { status: 503 }),
 };
-setFeedFetch((url, init) => {
-  const route = mocked[new URL(url, location.href).pathname];
-  return route ? route() : fetch(url, init);
-});
+mockFeeds(mocked);
 
 interface Args {
   numerals: 'latn' | 'thai';

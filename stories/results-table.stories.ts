@@ -1,8 +1,8 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { nothing } from 'lit';
-import { html, unsafeStatic } from 'lit/static-html.js';
+import { html } from 'lit/static-html.js';
 import '../src/results-table/results-table.js';
-import { setFeedFetch } from '../src/feed.js';
+import { inline, json, mockFeeds } from './mock-feeds.js';
 
 /** Today at a Bangkok wall-clock time, so the update reads `21.30 น.` whenever this runs. */
 const todayAt = (time: string) =>
@@ -103,9 +103,6 @@ function liveCount() {
   };
 }
 
-const json = (body: unknown) =>
-  new Response(JSON.stringify(body), { headers: { 'Content-Type': 'application/json' } });
-
 /** Mocked feeds: a route table of real Responses under `/story-feeds/results-table/`. */
 const mocked: Record<string, () => Promise<Response>> = {
   council: async () => json(council),
@@ -118,24 +115,11 @@ const mocked: Record<string, () => Promise<Response>> = {
   empty: async () => json({ races: [] }),
 };
 
-/** Installed when a story of this file renders: other story files install their own tables. */
-const mockFeeds = () =>
-  setFeedFetch((url, init) => {
-    const path = new URL(url, location.href).pathname;
-    const route = path.startsWith('/story-feeds/results-table/')
-      ? mocked[path.slice('/story-feeds/results-table/'.length)]
-      : undefined;
-    return route ? route() : fetch(url, init);
-  });
-
-/**
- * Inline data as a webmaster writes it: a child `<script type="application/json">`. Lit allows
- * no bindings inside `<script>`, so the JSON goes into the template as static text.
- */
-const inline = (data: unknown) =>
-  unsafeStatic(
-    `<script type="application/json">${JSON.stringify(data).replace(/</g, '\\u003c')}</script>`,
-  );
+mockFeeds(
+  Object.fromEntries(
+    Object.entries(mocked).map(([name, route]) => [`/story-feeds/results-table/${name}`, route]),
+  ),
+);
 
 const withSrc = (name: string, refresh = 0, fallback?: string) =>
   html`<ect-results-table src="/story-feeds/results-table/${name}" refresh=${refresh}
@@ -152,12 +136,6 @@ const meta: Meta<Args> = {
   component: 'ect-results-table',
   args: { numerals: 'latn', pageSize: 50 },
   argTypes: { numerals: { control: 'inline-radio', options: ['latn', 'thai'] } },
-  decorators: [
-    (story) => {
-      mockFeeds();
-      return story();
-    },
-  ],
   render: ({ numerals, pageSize }) =>
     html`<ect-results-table numerals=${numerals} page-size=${pageSize}
       >${inline(chief)}</ect-results-table
