@@ -1,5 +1,5 @@
 // <ect-results-table> against Tabulator (virtual rendering) and Grid.js on 5,000 rows × 7 columns,
-// side by side in one headless Chromium: first render, and a re-sort by votes (a header click).
+// side by side in one headless Chromium page: first render, and a re-sort by votes (a header click).
 // Grid.js shows 50 rows a page like ours: rendering all 5,000 rows takes it seconds per run
 // (about a minute per render and re-sort on this machine), too long for a bench run in CI.
 import { readFileSync } from 'node:fs';
@@ -207,20 +207,16 @@ ${head}
     },
     '/peers/gridjs.js': { type: 'text/javascript', body: read('gridjs/dist/gridjs.umd.js') },
     '/peers/gridjs.css': { type: 'text/css', body: read('gridjs/dist/theme/mermaid.min.css') },
-    '/ours.html': {
-      type: 'text/html; charset=utf-8',
-      body: page(`<script type="module" src="${MOUNT}ect-widgets.js"></script>`),
-    },
-    '/tabulator.html': {
+    // The three libraries in one page, taking turns on fresh containers: no tab switching, so
+    // a page coming back to the front (style, layout and caches redone) weighs on none of them.
+    '/all.html': {
       type: 'text/html; charset=utf-8',
       body: page(
-        '<link rel="stylesheet" href="/peers/tabulator.css"><script src="/peers/tabulator.js"></script>',
-      ),
-    },
-    '/gridjs.html': {
-      type: 'text/html; charset=utf-8',
-      body: page(
-        '<link rel="stylesheet" href="/peers/gridjs.css"><script src="/peers/gridjs.js"></script>',
+        [
+          `<script type="module" src="${MOUNT}ect-widgets.js"></script>`,
+          '<link rel="stylesheet" href="/peers/tabulator.css"><script src="/peers/tabulator.js"></script>',
+          '<link rel="stylesheet" href="/peers/gridjs.css"><script src="/peers/gridjs.js"></script>',
+        ].join('\n'),
       ),
     },
   };
@@ -228,17 +224,14 @@ ${head}
   const chromium = await browser();
   const libraries = ['ours', 'tabulator', 'gridjs'];
   const results = {};
-  const tabs = {};
+  const tab = await chromium.newPage({ viewport: { width: 1280, height: 800 } });
+  const errors = [];
+  tab.on('pageerror', (error) => errors.push(error.message));
   try {
-    for (const name of libraries) {
-      const tab = await chromium.newPage({ viewport: { width: 1280, height: 800 } });
-      tabs[name] = { tab, errors: [] };
-      tab.on('pageerror', (error) => tabs[name].errors.push(error.message));
-      await tab.goto(`${server.url}/${name}.html`);
-      if (name === 'ours') await tab.waitForFunction(() => customElements.get('ect-results-table'));
-      await tab.waitForFunction(() => typeof window.run === 'function');
-      results[name] = { first: [], sort: [], done: 0 };
-    }
+    await tab.goto(`${server.url}/all.html`);
+    await tab.waitForFunction(() => customElements.get('ect-results-table'));
+    await tab.waitForFunction(() => typeof window.run === 'function');
+    for (const name of libraries) results[name] = { first: [], sort: [], done: 0 };
     // One run of each library in turn, so that a busy moment of the machine hits all alike.
     for (let run = 0; run < WARMUP + RUNS; run++) {
       // A different library first in each round, so none always follows the same one.
@@ -247,10 +240,8 @@ ${head}
         const result = results[name];
         if (result.error) continue;
         try {
-          // A page in the background gets its tasks throttled.
-          await tabs[name].tab.bringToFront();
           const once = await withTimeout(
-            tabs[name].tab.evaluate((n) => window.run(n, 1), name),
+            tab.evaluate((n) => window.run(n, 1), name),
             TIMEOUT,
           );
           result.cold ??= once.first[0];
@@ -260,13 +251,13 @@ ${head}
           }
           result.rendered = once.rendered;
         } catch (error) {
-          const message = tabs[name].errors[0] ?? String(error.message ?? error);
+          const message = errors[0] ?? String(error.message ?? error);
           result.error = message.split('\n')[0].replace(/^page\.evaluate: (?:Error: )?/, '');
         }
       }
     }
   } finally {
-    for (const { tab } of Object.values(tabs)) await tab.close();
+    await tab.close();
     await server.close();
   }
   const labels = {
@@ -294,7 +285,7 @@ ${head}
   table(rows);
   line(
     `  (medians after ${WARMUP} warm-up runs, the libraries taking turns; a step ends when the new` +
-      ' rows are in the DOM and laid out; "cold" is the very first render in a fresh page)',
+      ' rows are in the DOM and laid out; "cold" is the first render of each library in the page)',
   );
   for (const [name, result] of Object.entries(results)) {
     if (result.error) line(`  ${name} failed: ${result.error}`);
