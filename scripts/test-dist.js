@@ -354,19 +354,7 @@ const CSP_CONSOLE = /Content[- ]Security[- ]Policy|Trusted Type|TrustedHTML|Trus
 
 async function openChromium() {
   const browser = await launchChromium();
-  return {
-    name: 'Chromium',
-    close: () => browser.close(),
-    async open(url) {
-      const page = await browser.newPage();
-      const console_ = [];
-      page.on('console', (message) => console_.push(`${message.type()}: ${message.text()}`));
-      page.on('pageerror', (error) => console_.push(`pageerror: ${error.message}`));
-      await page.goto(url);
-      await page.waitForSelector('html[data-done]', { timeout: 60000 });
-      return { result: await page.evaluate(() => window.__result), console: console_, page };
-    },
-  };
+  return driver('Chromium', browser);
 }
 
 async function openFirefox() {
@@ -375,8 +363,16 @@ async function openFirefox() {
     executablePath: process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr',
     headless: true,
   });
+  return driver('Firefox', browser);
+}
+
+/**
+ * Opens test pages in `browser` (Playwright's or Puppeteer's: the calls used are the same):
+ * each page's result, once it marks itself done, and its console messages and uncaught errors.
+ */
+function driver(name, browser) {
   return {
-    name: 'Firefox',
+    name,
     close: () => browser.close(),
     async open(url) {
       const page = await browser.newPage();

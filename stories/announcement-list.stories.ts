@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { nothing } from 'lit';
 import { html } from 'lit/static-html.js';
 import '../src/announcement-list/announcement-list.js';
-import { inline, mockFeeds } from './mock-feeds.js';
+import { inline, mockFeeds, stateRoutes } from './mock-feeds.js';
 
 const DAY = 24 * 60 * 60 * 1000;
 /** Dates relative to today, so the "new" badge shows on the newest items whenever this runs. */
@@ -61,14 +61,7 @@ const feed = {
  * other URL fetched as usual.
  */
 const mocked: Record<string, () => Promise<Response>> = {
-  '/story-feeds/loading': () => new Promise<Response>(() => {}),
-  '/story-feeds/error': async () => new Response('', { status: 503 }),
-  '/story-feeds/empty': async () =>
-    new Response('{"items": []}', { headers: { 'Content-Type': 'application/json' } }),
-  '/story-feeds/html': async () =>
-    new Response('<!doctype html><title>Not found</title>', {
-      headers: { 'Content-Type': 'text/html' },
-    }),
+  ...stateRoutes('/story-feeds', { items: [] }),
 };
 mockFeeds(mocked);
 

@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, nothing } from 'lit';
 import '../src/calendar/calendar.js';
-import { mockFeeds } from './mock-feeds.js';
+import { mockFeeds, stateRoutes } from './mock-feeds.js';
 
 /** An office calendar as Google Calendar or Outlook exports it, August 2565 (2022). */
 const ics = `BEGIN:VCALENDAR
@@ -70,14 +70,7 @@ let staleHits = 0;
 /** Mocked feeds for the states: a route table of real Responses under `/story-feeds/calendar/`. */
 const mocked: Record<string, () => Promise<Response>> = {
   '/story-feeds/calendar/activities.ics': async () => calendarFile(),
-  '/story-feeds/calendar/loading': () => new Promise<Response>(() => {}),
-  '/story-feeds/calendar/error': async () => new Response('', { status: 503 }),
-  '/story-feeds/calendar/empty': async () =>
-    new Response('{"events": []}', { headers: { 'Content-Type': 'application/json' } }),
-  '/story-feeds/calendar/html': async () =>
-    new Response('<!doctype html><title>Not found</title>', {
-      headers: { 'Content-Type': 'text/html' },
-    }),
+  ...stateRoutes('/story-feeds/calendar', { events: [] }),
   '/story-feeds/calendar/stale': async () =>
     staleHits++ === 0 ? calendarFile() : new Response('', { status: 503 }),
 };

@@ -29,6 +29,20 @@ export const json = (body: unknown): Response =>
   new Response(JSON.stringify(body), { headers: { 'Content-Type': 'application/json' } });
 
 /**
+ * The routes of the failure and empty states under `base`: `loading` (never answers), `error`
+ * (503), `html` (a web page instead of a feed) and `empty` (answers `empty`, JSON).
+ */
+export const stateRoutes = (base: string, empty: unknown): Record<string, Route> => ({
+  [`${base}/loading`]: () => new Promise<Response>(() => {}),
+  [`${base}/error`]: async () => new Response('', { status: 503 }),
+  [`${base}/html`]: async () =>
+    new Response('<!doctype html><title>Not found</title>', {
+      headers: { 'Content-Type': 'text/html' },
+    }),
+  [`${base}/empty`]: async () => json(empty),
+});
+
+/**
  * Inline data as a webmaster writes it: a child `<script type="application/json">`. Lit allows
  * no bindings inside `<script>`, so the JSON goes into the template as static text.
  */

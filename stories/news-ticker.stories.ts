@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { nothing } from 'lit';
 import { html } from 'lit/static-html.js';
 import '../src/news-ticker/news-ticker.js';
-import { inline, json, mockFeeds } from './mock-feeds.js';
+import { inline, json, mockFeeds, stateRoutes } from './mock-feeds.js';
 
 const feed = {
   items: [
@@ -48,14 +48,7 @@ let staleHits = 0;
  * announcement list's stories.
  */
 const mocked: Record<string, () => Promise<Response>> = {
-  '/story-feeds/loading': () => new Promise<Response>(() => {}),
-  '/story-feeds/error': async () => new Response('', { status: 503 }),
-  '/story-feeds/empty': async () =>
-    new Response('{"items": []}', { headers: { 'Content-Type': 'application/json' } }),
-  '/story-feeds/html': async () =>
-    new Response('<!doctype html><title>Not found</title>', {
-      headers: { 'Content-Type': 'text/html' },
-    }),
+  ...stateRoutes('/story-feeds', { items: [] }),
   // Every fetch adds an urgent headline in front: the ticker keeps its place meanwhile.
   '/story-feeds/news-ticker/refreshing': async () => {
     refreshes += 1;

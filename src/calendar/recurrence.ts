@@ -9,6 +9,7 @@
  * read a wall-clock start as UTC.
  */
 import type ICAL from 'ical.js';
+import { wallToInstant, zoneOffset } from '../core/format.js';
 import type { CalendarEvent } from '../core/types.js';
 
 type Ical = typeof ICAL;
@@ -32,37 +33,11 @@ const MAX_STEPS = 10_000;
 const STAMP =
   /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?(Z|[+-]\d{2}:\d{2}))?$/;
 
-const formats = new Map<string, Intl.DateTimeFormat>();
-
-/** Milliseconds from UTC to the wall clock of `zone` at the instant `at`. */
-function offsetAt(zone: string, at: number): number {
-  let format = formats.get(zone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-US', {
-      timeZone: zone,
-      calendar: 'gregory',
-      numberingSystem: 'latn',
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
-    formats.set(zone, format);
-  }
-  const p: Record<string, number> = {};
-  for (const { type, value } of format.formatToParts(at)) p[type] = Number(value);
-  const wall = Date.UTC(p.year, p.month - 1, p.day, p.hour % 24, p.minute, p.second);
-  return wall - Math.floor(at / 1000) * 1000;
-}
-
 /** A zone `Intl` knows, else `undefined`. */
 function knownZone(zone: string | undefined): string | undefined {
   if (!zone) return undefined;
   try {
-    offsetAt(zone, 0);
+    zoneOffset(zone, 0);
     return zone;
   } catch {
     return undefined;
@@ -105,8 +80,7 @@ export function expandEvent(
   const instant = (wall: number) => {
     if (allDay || utc) return wall;
     if (!zone) return wall - fixed;
-    const guess = wall - offsetAt(zone, wall);
-    return wall - offsetAt(zone, guess);
+    return wallToInstant(zone, wall);
   };
   const stamp = (wall: number, at: number) => {
     const text = new Date(wall).toISOString().slice(0, 19);

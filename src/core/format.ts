@@ -74,6 +74,35 @@ function zoneOption(timeZone: string | undefined): string | undefined {
   return valid ? timeZone : DEFAULT_ZONE;
 }
 
+/**
+ * Milliseconds from UTC to the wall clock of `timeZone` (an IANA name) at the instant `utc`
+ * (ms). Throws a RangeError for a zone `Intl` does not know.
+ */
+export function zoneOffset(timeZone: string, utc: number): number {
+  const parts = dateFormat('en-US', {
+    timeZone,
+    calendar: 'gregory',
+    numberingSystem: 'latn',
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: 'numeric',
+    second: 'numeric',
+  }).formatToParts(utc);
+  const p: Record<string, number> = {};
+  for (const { type, value } of parts) p[type] = Number(value);
+  const wall = Date.UTC(p.year, p.month - 1, p.day, p.hour % 24, p.minute, p.second);
+  return wall - Math.floor(utc / 1000) * 1000;
+}
+
+/** The instant (ms) when `timeZone`'s clocks show `wall` (a wall-clock time read as if UTC). */
+export function wallToInstant(timeZone: string, wall: number): number {
+  const guess = wall - zoneOffset(timeZone, wall);
+  return wall - zoneOffset(timeZone, guess);
+}
+
 /** English dates read day-month-year (`16 Jun 2022`), as in Thailand; times use `9:30 AM`. */
 function dateLocale(lang: Lang): string {
   return lang === 'th' ? 'th' : 'en-GB';

@@ -13,6 +13,7 @@ import {
   text,
   uniqueStrings,
 } from './parse-json.js';
+import { wallToInstant } from './format.js';
 import { nextTask } from './limits.js';
 import { FeedError, type CalendarEvent, type EventsData } from './types.js';
 import { safeUrl } from './url.js';
@@ -71,41 +72,9 @@ function ianaZone(tzid: string | undefined): string | undefined {
   return undefined;
 }
 
-const zoneFormatters = new Map<string, Intl.DateTimeFormat>();
-
-/** Offset of `timeZone` from UTC, in seconds, at the instant `utc` (ms). */
-function offsetAt(timeZone: string, utc: number): number {
-  let format = zoneFormatters.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
-    zoneFormatters.set(timeZone, format);
-  }
-  const part: Record<string, number> = {};
-  for (const { type, value } of format.formatToParts(new Date(utc))) part[type] = Number(value);
-  const wall = Date.UTC(
-    part.year,
-    part.month - 1,
-    part.day,
-    part.hour % 24,
-    part.minute,
-    part.second,
-  );
-  return Math.round((wall - Math.floor(utc / 1000) * 1000) / 1000);
-}
-
 /** Offset of a wall-clock time (given as if it were UTC) in `timeZone`, in seconds. */
 function wallOffset(timeZone: string, wall: number): number {
-  const guess = offsetAt(timeZone, wall);
-  return offsetAt(timeZone, wall - guess * 1000);
+  return Math.round((wall - wallToInstant(timeZone, wall)) / 1000);
 }
 
 function offsetText(seconds: number): string {

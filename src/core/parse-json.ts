@@ -593,14 +593,7 @@ export async function parseJson(
   } catch (error) {
     throw feedError(await syntaxMessage(source, error), error);
   }
-  try {
-    return await normalizeJson(value, format, baseUrl, label);
-  } catch (error) {
-    if (error instanceof FeedError) {
-      throw new FeedError(error.message, { ...error.details, format });
-    }
-    throw feedError(error instanceof Error ? error.message : String(error), error);
-  }
+  return parseJsonValue(value, format, baseUrl);
 }
 
 /**
@@ -641,17 +634,24 @@ export function isPlainJsonData(value: unknown): boolean {
 /** Values (objects, arrays and scalars) plain data may have for the direct path. */
 const PLAIN_NODES = 200_000;
 
-/** Plain JSON data (see isPlainJsonData) normalized like a parsed JSON feed. */
-export async function parseJsonValue(value: unknown, baseUrl?: string): Promise<FeedData> {
+/**
+ * Parsed JSON, or plain data set from script (see isPlainJsonData), normalized as a JSON feed;
+ * every failure is a FeedError of the format.
+ */
+export async function parseJsonValue(
+  value: unknown,
+  format: 'json' | 'jsonfeed' = 'json',
+  baseUrl?: string,
+): Promise<FeedData> {
+  const label = format === 'jsonfeed' ? 'JSON Feed' : 'JSON';
   try {
-    return await normalizeJson(value, 'json', baseUrl, 'JSON');
+    return await normalizeJson(value, format, baseUrl, label);
   } catch (error) {
-    if (error instanceof FeedError)
-      throw new FeedError(error.message, { ...error.details, format: 'json' });
-    throw new FeedError(`JSON: ${error instanceof Error ? error.message : String(error)}`, {
-      format: 'json',
-      cause: error,
-    });
+    if (error instanceof FeedError) {
+      throw new FeedError(error.message, { ...error.details, format });
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    throw new FeedError(`${label}: ${message}`, { format, cause: error });
   }
 }
 

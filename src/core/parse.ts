@@ -141,7 +141,7 @@ export async function parseFeed(
  */
 export async function parseFeedData(value: unknown, baseUrl?: string): Promise<FeedData> {
   if (isPlainJsonData(value)) {
-    return withinDataLimits(await parseJsonValue(value, baseUrl), 'json');
+    return withinDataLimits(await parseJsonValue(value, 'json', baseUrl), 'json');
   }
   let text: string | undefined;
   try {

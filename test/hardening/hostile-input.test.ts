@@ -21,6 +21,7 @@ import {
   recordEvents,
   registeredTags,
   sampleElement,
+  shownCount,
   shownMessage,
   shownText,
   sleep,
@@ -148,20 +149,6 @@ function generated(query: string): Promise<{ bytes: Uint8Array; type: string }> 
     );
   }
   return generatedBodies.get(query)!;
-}
-
-/** Number of entries of normalized data (items, events, candidates). */
-function entries(data: FeedData): number {
-  switch (data.kind) {
-    case 'items':
-      return data.items.length;
-    case 'events':
-      return data.events.length;
-    case 'results':
-      return data.races.reduce((sum, race) => sum + race.candidates.length, 0);
-    case 'counter':
-      return 1;
-  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -361,7 +348,7 @@ describe('hostile input', function () {
           const expected = expectations(name);
           if (expected.state === 'ready') {
             expect(error, what).to.equal(undefined);
-            expect(entries(data!), what).to.be.within(1, expected.max);
+            expect(shownCount(data!), what).to.be.within(1, expected.max);
           } else {
             expect(error, what).to.be.instanceOf(FeedError);
             expect((error as FeedError).message, what).to.match(expected.message);
@@ -387,7 +374,7 @@ describe('hostile input', function () {
           LIMITS.dataChars * 0.8,
           LIMITS.dataChars,
         );
-        expect(entries(data!), what).to.equal(LIMITS.events);
+        expect(shownCount(data!), what).to.equal(LIMITS.events);
       }
     });
 
@@ -404,7 +391,7 @@ describe('hostile input', function () {
       const expected = expectations(name);
       expect(shown.state, what).to.equal(expected.state);
       if (expected.state === 'ready') {
-        expect(entries(shown.events.loads[0]), what).to.be.within(1, LIMITS.items);
+        expect(shownCount(shown.events.loads[0]), what).to.be.within(1, LIMITS.items);
       } else {
         expect(shown.events.errors[0], what).to.match(expected.message);
       }
@@ -415,7 +402,7 @@ describe('hostile input', function () {
       for (const tag of registeredTags) {
         for (const name of feedsOfKind(sampleFor(tag).kind).filter((n) => FEEDS[n].generate)) {
           const { events } = await showHuge(tag, name, 'items=20000');
-          if (events.loads.length) expect(entries(events.loads[0])).to.equal(LIMITS.items);
+          if (events.loads.length) expect(shownCount(events.loads[0])).to.equal(LIMITS.items);
         }
       }
     });

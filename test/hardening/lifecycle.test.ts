@@ -19,6 +19,7 @@ import {
   recordEvents,
   registeredTags,
   sampleElement,
+  shownCount,
   sleep,
   untilState,
   type EctElement,
@@ -52,20 +53,6 @@ function routeTable() {
     });
   });
   return calls;
-}
-
-/** Entries of normalized data (items, events, candidates, or the online count). */
-function size(data: FeedData): number {
-  switch (data.kind) {
-    case 'items':
-      return data.items.length;
-    case 'events':
-      return data.events.length;
-    case 'results':
-      return data.races.reduce((sum, race) => sum + race.candidates.length, 0);
-    case 'counter':
-      return data.online;
-  }
 }
 
 /** A feed of the element's kind with `n` entries (items, events, candidates; or `n` online). */
@@ -229,7 +216,7 @@ describe('lifecycle', function () {
         calls.map((call) => call.signal.aborted),
         `<${tag}> requests aborted`,
       ).to.deep.equal([true, true, true, true, false]);
-      expect(events.loads.map(size), `<${tag}> data shown`).to.deep.equal([5]);
+      expect(events.loads.map(shownCount), `<${tag}> data shown`).to.deep.equal([5]);
       expect(el.getAttribute('state'), `<${tag}>`).to.equal('ready');
       el.remove();
     }
@@ -250,7 +237,7 @@ describe('lifecycle', function () {
       expect(calls[1].url, `<${tag}> request`).to.contain('/lifecycle/sync-5-');
       calls[1].answer(await variant(sampleFor(tag).kind, 5));
       await untilState(el, 'ready');
-      expect(events.loads.map(size), `<${tag}> data shown`).to.deep.equal([5]);
+      expect(events.loads.map(shownCount), `<${tag}> data shown`).to.deep.equal([5]);
       el.remove();
     }
   });

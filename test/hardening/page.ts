@@ -32,15 +32,20 @@ const realSetTimeout = window.setTimeout.bind(window);
 export const sleep = (ms: number) => new Promise<void>((resolve) => realSetTimeout(resolve, ms));
 
 /** The next task (not a timer: no clamping, and fake timers do not touch it). */
-export function nextTask(): Promise<void> {
-  return new Promise((resolve) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => {
-      channel.port1.close();
-      resolve();
-    };
-    channel.port2.postMessage(null);
-  });
+export { nextTask } from '../../src/core/limits.js';
+
+/** How much the data shows: its items, events or candidates, or the online count. */
+export function shownCount(data: FeedData): number {
+  switch (data.kind) {
+    case 'items':
+      return data.items.length;
+    case 'events':
+      return data.events.length;
+    case 'results':
+      return data.races.reduce((sum, race) => sum + race.candidates.length, 0);
+    case 'counter':
+      return data.online;
+  }
 }
 
 const fixtureTexts = new Map<string, Promise<string>>();
