@@ -10,7 +10,7 @@ const SIZES = [200, 2000];
 /** Renders per library and size (after one warm-up), interleaved so drift hits both alike. */
 const RUNS = 11;
 const MOUNT = '/cdn/ect-widgets@0/';
-const PEER_ENTRY = 'ect-bench-fullcalendar-entry';
+const VIRTUAL_ENTRY = 'ect-bench-virtual-entry';
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
 const ms = (value) => `${value.toFixed(1)} ms`;
 
@@ -124,37 +124,62 @@ window.render = async (name, events) => {
 window.ready = true;
 `;
 
-/** FullCalendar core + dayGrid + iCalendar plugin + ical.js, minified as an app would ship it. */
-async function bundlePeer(root) {
+/**
+ * One module given as source, bundled and minified as an app would ship it into one file.
+ * @param {string} dir where its imports resolve from
+ * @param {string} source the module's code
+ */
+async function bundleSource(dir, source) {
   const result = await build({
     configFile: false,
-    root: join(root, 'bench'),
+    root: dir,
     logLevel: 'silent',
     define: { 'process.env.NODE_ENV': JSON.stringify('production') },
     plugins: [
       {
-        name: 'ect-bench-peer-entry',
-        resolveId: (source) => (source.endsWith(PEER_ENTRY) ? `\0${PEER_ENTRY}` : null),
-        load: (id) =>
-          id === `\0${PEER_ENTRY}`
-            ? `export { Calendar } from '@fullcalendar/core';
-export { default as dayGridPlugin } from '@fullcalendar/daygrid';
-export { default as iCalendarPlugin } from '@fullcalendar/icalendar';`
-            : null,
+        name: 'ect-bench-entry',
+        resolveId: (id) => (id.endsWith(VIRTUAL_ENTRY) ? `\0${VIRTUAL_ENTRY}` : null),
+        load: (id) => (id === `\0${VIRTUAL_ENTRY}` ? source : null),
       },
     ],
     build: {
       write: false,
-      outDir: join(root, 'node_modules', '.cache', 'ect-bench-peer'),
-      lib: { entry: PEER_ENTRY, formats: ['es'], fileName: 'fullcalendar' },
+      outDir: join(dir, 'node_modules', '.cache', 'ect-bench-entry'),
+      lib: { entry: VIRTUAL_ENTRY, formats: ['es'], fileName: 'entry' },
       rolldownOptions: { output: { minify: true, comments: false, codeSplitting: false } },
     },
   });
   const output = (Array.isArray(result) ? result[0] : result).output;
   const chunks = output.filter((file) => file.type === 'chunk');
-  if (chunks.length !== 1) throw new Error('FullCalendar did not bundle into one file');
+  if (chunks.length !== 1) throw new Error('the bench entry did not bundle into one file');
   return chunks[0].code;
 }
+
+/** FullCalendar core + dayGrid + iCalendar plugin + ical.js (bench/ has them installed). */
+const bundlePeer = (root) =>
+  bundleSource(
+    join(root, 'bench'),
+    `export { Calendar } from '@fullcalendar/core';
+export { default as dayGridPlugin } from '@fullcalendar/daygrid';
+export { default as iCalendarPlugin } from '@fullcalendar/icalendar';`,
+  );
+
+/**
+ * The least any calendar on this stack loads for an iCalendar feed: an empty Lit element and
+ * ical.js 2, nothing else. It shows how much of the byte budget the two take before any code
+ * of the calendar.
+ */
+const bundleFloor = (root) =>
+  bundleSource(
+    root,
+    `import { LitElement, html, css } from 'lit';
+import ICAL from 'ical.js';
+class Empty extends LitElement {
+  static styles = css\`:host { display: block; }\`;
+  render() { return html\`<p>\${typeof ICAL.parse}</p>\`; }
+}
+customElements.define('bench-empty', Empty);`,
+  );
 
 export async function run({ root, dist, table, target, ratio, line, browser, serve, median }) {
   // Bytes: what a page showing an iCalendar feed with recurring events loads. Ours: the
@@ -178,6 +203,7 @@ export async function run({ root, dist, table, target, ratio, line, browser, ser
   const oursLazy = [...icsChunks].reduce((sum, chunk) => sum + gzipSize(chunk.code), 0);
   const peer = await bundlePeer(root);
   const peerBytes = gzipSize(peer);
+  const floorBytes = gzipSize(await bundleFloor(root));
   table([
     ['bytes for an iCalendar feed (gzip)', 'up front', 'lazy', 'total'],
     [
@@ -187,7 +213,13 @@ export async function run({ root, dist, table, target, ratio, line, browser, ser
       kb(oursInitial + oursLazy),
     ],
     ['FullCalendar 6 core + daygrid + icalendar + ical.js 1', kb(peerBytes), '-', kb(peerBytes)],
+    ['floor: an empty Lit 3 element + ical.js 2', kb(floorBytes), '-', kb(floorBytes)],
   ]);
+  line(
+    `A third of FullCalendar's bytes is ${kb(peerBytes / 3)}; an empty Lit element with ical.js ` +
+      `alone is ${kb(floorBytes)} (ratio ${(floorBytes / peerBytes).toFixed(3)}), before any ` +
+      `code of a calendar.`,
+  );
   const byteRatio = (oursInitial + oursLazy) / peerBytes;
 
   const files = {

@@ -464,6 +464,41 @@ describe('<ect-calendar>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('fits a 250 px sidebar with dots and a full page with titles in the days', async () => {
+    const el = await calendarOf(augustEvents, 'month="2022-08"');
+    const box = el.parentElement!;
+    const visible = (node: Element | null) =>
+      node !== null && getComputedStyle(node).display !== 'none' && node.getClientRects().length > 0;
+    const within = () => {
+      const host = el.getBoundingClientRect();
+      const grid = one(el, '[role="grid"]')!.getBoundingClientRect();
+      return grid.left >= host.left - 0.5 && grid.right <= host.right + 0.5;
+    };
+
+    box.style.width = '250px';
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+    expect(within(), 'the month grid stays inside 250 px').to.be.true;
+    expect(el.scrollWidth).to.be.at.most(250);
+    const day15 = day(el, '2022-08-15');
+    expect(visible(day15.querySelector('[part~="marker"]')), 'a dot marks a day with events').to.be
+      .true;
+    expect(visible(day15.parentElement!.querySelector('[part~="titles"]'))).to.be.false;
+    // Every day of the week stays wide enough to hit: WCAG 2.5.8 asks for 24 px.
+    for (const button of all(el, '[part~="day"]')) {
+      const { width, height } = button.getBoundingClientRect();
+      expect(Math.min(width, height)).to.be.at.least(24);
+    }
+
+    box.style.width = '960px';
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+    expect(within()).to.be.true;
+    const titles = day15.parentElement!.querySelector('[part~="titles"]');
+    expect(visible(titles), 'titles show in the days on a full page').to.be.true;
+    expect(text(titles)).to.equal(august[0]);
+    expect(visible(day15.querySelector('[part~="marker"]'))).to.be.false;
+    expect(day15.getBoundingClientRect().height).to.be.greaterThan(60);
+  });
+
   it('downloads an event as a one-event .ics through a blob: link', async () => {
     const el = await calendarOf(augustEvents, 'month="2022-08"');
     day(el, '2022-08-15').click();
