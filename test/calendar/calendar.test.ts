@@ -468,7 +468,9 @@ describe('<ect-calendar>', () => {
     const el = await calendarOf(augustEvents, 'month="2022-08"');
     const box = el.parentElement!;
     const visible = (node: Element | null) =>
-      node !== null && getComputedStyle(node).display !== 'none' && node.getClientRects().length > 0;
+      node !== null &&
+      getComputedStyle(node).display !== 'none' &&
+      node.getClientRects().length > 0;
     const within = () => {
       const host = el.getBoundingClientRect();
       const grid = one(el, '[role="grid"]')!.getBoundingClientRect();
