@@ -24,15 +24,20 @@ const TYPES = {
 /**
  * A static file server on 127.0.0.1 (a free port) for `root`, served under the URL path `mount`,
  * plus fixed responses in `files` (`{ '/feed.rss': { type, body } }`, which win over the
- * directory). Every request path is recorded in `requests`, in order.
- * @param {{ root?: string, mount?: string,
+ * directory). Every request path is recorded in `requests`, in order. `delay`: milliseconds
+ * each answer waits, as a round trip to a distant server would.
+ * @param {{ root?: string, mount?: string, delay?: number,
  *   files?: Record<string, { type: string, body: string | Buffer }> }} options
  */
-export async function serve({ root, mount = '/', files = {} } = {}) {
+export async function serve({ root, mount = '/', files = {}, delay = 0 } = {}) {
   const requests = [];
   const server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
     requests.push(path);
+    if (delay > 0) setTimeout(() => answer(path, res), delay);
+    else answer(path, res);
+  });
+  const answer = (path, res) => {
     const headers = { 'cache-control': 'no-store' };
     const fixed = files[path];
     if (fixed) {
@@ -56,7 +61,7 @@ export async function serve({ root, mount = '/', files = {} } = {}) {
     const type = TYPES[extname(file)] ?? 'application/octet-stream';
     res.writeHead(200, { ...headers, 'content-type': type });
     createReadStream(file).pipe(res);
-  });
+  };
   await new Promise((done) => server.listen(0, '127.0.0.1', done));
   const { port } = /** @type {import('node:net').AddressInfo} */ (server.address());
   return {

@@ -129,6 +129,8 @@ export class EctCalendar extends LitElement {
     kinds: ['events'],
     defaultRefresh: 900,
     onChange: dispatchFeedEvents(this),
+    // iCalendar feeds often repeat events (RRULE): the expander loads beside the parser.
+    preload: () => void import('./recurrence.js').catch(() => {}),
   });
   /** The month rendered last (see the view). @internal */
   model?: MonthModel;

@@ -17,8 +17,14 @@ import {
   type FeedRequest,
   type FeedSnapshot,
 } from './feed-stream.js';
-import { parseFeed, parseFeedData } from './parse.js';
-import { FeedError, type FeedData, type FeedFormatOption, type FeedKind } from './types.js';
+import { formatOfUrl, parseFeed, parseFeedData, preloadParser } from './parse.js';
+import {
+  FeedError,
+  type FeedData,
+  type FeedFormat,
+  type FeedFormatOption,
+  type FeedKind,
+} from './types.js';
 
 /** The attributes every element shares (CONTRACT: src, format, refresh, proxy, data). */
 export interface FeedHost extends ReactiveControllerHost, HTMLElement {
@@ -99,6 +105,12 @@ const KIND_NAMES: Record<FeedKind, string> = {
   counter: 'a visitor count (JSON or a number)',
 };
 
+/** Formats whose parser loads lazily, and the kind of data each gives. */
+const LAZY_FORMATS = new Map<string, FeedKind>([
+  ['ics', 'events'],
+  ['csv', 'results'],
+]);
+
 export interface FeedControllerOptions<K extends FeedKind> {
   /** Kinds of data the element can show; any other is an error that says so. */
   kinds: readonly K[];
@@ -108,6 +120,11 @@ export interface FeedControllerOptions<K extends FeedKind> {
   onChange?: (snapshot: FeedSnapshot, previous: FeedSnapshot) => void;
   /** The stream to follow instead of polling when the host's `live` is set (`live$` of sse.ts). */
   live?: (request: FeedRequest) => Observable<FeedSnapshot>;
+  /**
+   * Called when the feed will be iCalendar or CSV (by `format`, the inline `<script>` type or
+   * the URL's file name) before it arrives, to start loading what the element needs for it.
+   */
+  preload?: (format: FeedFormat) => void;
 }
 
 /**
@@ -211,10 +228,12 @@ export class FeedController<K extends FeedKind> implements ReactiveController {
       case 'none':
         return from([{ status: 'empty', version: this.snapshot.version } satisfies FeedSnapshot]);
       case 'url':
+        this.preload(request.format === 'auto' ? formatOfUrl(request.url) : request.format);
         return (request.live ? this.options.live! : feed$)(request).pipe(
           map((snapshot) => this.checkKind(snapshot)),
         );
       case 'inline':
+        this.preload(request.format);
         return this.parsed(() =>
           parseFeed(request.text, { format: request.format, baseUrl: document.baseURI }),
         );
@@ -222,6 +241,20 @@ export class FeedController<K extends FeedKind> implements ReactiveController {
         // Data set from script is untrusted too: normalized and sanitized like a JSON feed.
         return this.parsed(() => parseFeedData(request.value, document.baseURI));
     }
+  }
+
+  /**
+   * Loads the parser of a feed known to be iCalendar or CSV while the feed is on its way, when
+   * the element shows that kind of data (any other feed is an error anyway).
+   */
+  private preload(option: FeedFormatOption | undefined): void {
+    const format = String(option ?? '')
+      .trim()
+      .toLowerCase();
+    const kind = LAZY_FORMATS.get(format);
+    if (!kind || !(this.options.kinds as readonly string[]).includes(kind)) return;
+    preloadParser(format as FeedFormat);
+    this.options.preload?.(format as FeedFormat);
   }
 
   private parsed(parse: () => Promise<FeedData>): Observable<FeedSnapshot> {

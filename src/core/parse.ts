@@ -95,6 +95,32 @@ function formatOption(format: unknown): FeedFormat | undefined {
   throw new FeedError(`unknown format "${String(format)}": use auto, ${FEED_FORMATS.join(', ')}`);
 }
 
+const ignore = () => {};
+
+/**
+ * Starts loading the lazily loaded parser of `format` and the library it uses (ical.js,
+ * papaparse) side by side, while the feed itself is still on its way; otherwise each waits for
+ * the one before it, a round trip each once the feed has arrived. A failed load here is left
+ * to `parseFeed`, which loads again and says what failed.
+ */
+export function preloadParser(format: FeedFormat): void {
+  if (format === 'ics') {
+    import('./parse-ics.js').catch(ignore);
+    import('ical.js').catch(ignore);
+  } else if (format === 'csv') {
+    import('./parse-csv.js').catch(ignore);
+    import('papaparse').catch(ignore);
+  }
+}
+
+/** The format a feed URL's file name says (`.ics`, `.csv`), if it says one. */
+export function formatOfUrl(url: string): FeedFormat | undefined {
+  const path = /^[^?#]*/.exec(url)![0].toLowerCase();
+  if (/\.(?:ics|ical|ifb)$/.test(path)) return 'ics';
+  if (/\.csv$/.test(path)) return 'csv';
+  return undefined;
+}
+
 /**
  * Parses a feed into normalized data. Bytes are decoded first (charset from the Content-Type,
  * the XML prolog, else UTF-8). Every failure is a FeedError whose message names the format
