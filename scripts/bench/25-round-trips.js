@@ -42,20 +42,33 @@ const page = (tag, attributes) => `<!doctype html><html lang="th"><meta charset=
 <script type="module" src="${MOUNT}ect-widgets.js"></script>
 <${tag} ${attributes}></${tag}>`;
 
+// The weekly meeting on the 1st, 8th and 22nd (the 15th excepted), the election day.
+const CALENDAR_CHECK = `[...el.shadowRoot.querySelectorAll('[part~="has-events"]')]
+  .map((d) => d.dataset.date).join() === '2022-08-01,2022-08-08,2022-08-22,2022-08-28'`;
+
 const PAGES = [
   {
     name: '<ect-calendar> on an .ics feed with RRULE',
     path: '/calendar.html',
     tag: 'ect-calendar',
-    // The weekly meeting on the 1st, 8th and 22nd (the 15th excepted), the election day.
-    check: `[...el.shadowRoot.querySelectorAll('[part~="has-events"]')].map((d) => d.dataset.date)
-      .join() === '2022-08-01,2022-08-08,2022-08-22,2022-08-28'`,
+    check: CALENDAR_CHECK,
+    target: TARGET,
   },
   {
     name: '<ect-results-table> on a .csv feed',
     path: '/results.html',
     tag: 'ect-results-table',
     check: `el.shadowRoot.querySelector('tbody')?.textContent.includes('40,877')`,
+    target: TARGET,
+  },
+  {
+    // Nothing but the Content-Type says iCalendar: the parser and ical.js load once the feed
+    // is in (side by side), the recurrence expander after them. No target: shown for scale.
+    name: '<ect-calendar> on a feed URL that does not say iCalendar',
+    path: '/calendar-sniffed.html',
+    tag: 'ect-calendar',
+    check: CALENDAR_CHECK,
+    target: undefined,
   },
 ];
 
@@ -84,6 +97,11 @@ export async function run({ dist, table, target, ratio, browser, serve, median }
     '/calendar.html': {
       type: 'text/html; charset=utf-8',
       body: page('ect-calendar', 'src="/feeds/activities.ics" month="2022-08" refresh="0"'),
+    },
+    '/feeds/activities': { type: 'text/calendar; charset=utf-8', body: ICS },
+    '/calendar-sniffed.html': {
+      type: 'text/html; charset=utf-8',
+      body: page('ect-calendar', 'src="/feeds/activities" month="2022-08" refresh="0"'),
     },
     '/results.html': {
       type: 'text/html; charset=utf-8',
@@ -121,7 +139,7 @@ export async function run({ dist, table, target, ratio, browser, serve, median }
   const rows = [
     ['page', `data shown after (median of ${RUNS}): at once`, `${DELAY} ms late`, 'round trips'],
   ];
-  for (const [i, { name }] of PAGES.entries()) {
+  for (const [i, { name, target: most }] of PAGES.entries()) {
     const ok = !failures[i] && times[i].near.length && times[i].far.length;
     const near = ok ? median(times[i].near) : undefined;
     const far = ok ? median(times[i].far) : undefined;
@@ -132,17 +150,19 @@ export async function run({ dist, table, target, ratio, browser, serve, median }
       ok ? `${far} ms` : '-',
       ok ? `${trips} (${((far - near) / DELAY).toFixed(1)})` : '-',
     ]);
-    target(
-      `${name}: data after ≤ ${TARGET} round trips`,
-      Boolean(ok) && trips <= TARGET,
-      failures[i] ?? `${trips} round trips`,
-    );
+    if (most !== undefined) {
+      target(
+        `${name}: data after ≤ ${most} round trips`,
+        Boolean(ok) && trips <= most,
+        failures[i] ?? `${trips} round trips`,
+      );
+    }
     ratio({
       label: `round trips to data: ${name}`,
       ours: trips,
       unit: 'round trips',
       runs: RUNS,
-      target: { max: TARGET },
+      target: most === undefined ? {} : { max: most },
       failure: failures[i],
     });
   }

@@ -129,8 +129,6 @@ export class EctCalendar extends LitElement {
     kinds: ['events'],
     defaultRefresh: 900,
     onChange: dispatchFeedEvents(this),
-    // iCalendar feeds often repeat events (RRULE): the expander loads beside the parser.
-    preload: () => void import('./recurrence.js').catch(() => {}),
   });
   /** The month rendered last (see the view). @internal */
   model?: MonthModel;

@@ -29,7 +29,7 @@ import {
   shiftMonths,
   weekStart,
 } from './month.js';
-import type { Expander } from './recurrence.js';
+import { loadExpander, type Expander } from './recurrence.js';
 
 /** The templates and styles of `<ect-calendar>`, loaded on its first use. */
 export const view: ElementView<EctCalendar> = { styles: [styles], render };
@@ -42,7 +42,7 @@ export interface MonthModel {
   categories: string[];
 }
 
-/** Expands recurring events; loaded (with ical.js) the first time a feed has one. */
+/** Expands recurring events; ready once ical.js has loaded, the first time a feed has one. */
 let expand: Expander | undefined;
 
 /** The `.ics` writer: a lazy chunk, fetched as soon as a list of events shows. */
@@ -74,8 +74,7 @@ function monthModel(host: EctCalendar, data: EventsData): MonthModel {
   const key = [data, month, weekStart(host.firstDay), host.zone, expand, only.join()];
   if (host.model?.key.every((value, i) => value === key[i])) return host.model;
   if (!expand && !host.expanding && data.events.some((event) => event.rrule)) {
-    host.expanding = import('./recurrence.js')
-      .then((module) => module.loadExpander())
+    host.expanding = loadExpander()
       .then(
         (loaded) => (expand = loaded),
         // Without ical.js a recurring event shows its first occurrence only.

@@ -1,7 +1,7 @@
 /**
  * Recurring events (RRULE with EXDATE) expanded over the instants a calendar shows, through
- * ical.js. The calendar imports this module, and it ical.js, only when a feed has a recurring
- * event: both are lazy chunks of the bundle.
+ * ical.js. This module comes with the calendar's view (small, and then no round trip of its own
+ * once the feed is in); ical.js is a lazy chunk it imports when a feed has a recurring event.
  *
  * The rule runs on the wall-clock time of the event in its own zone (`timeZone`, else the
  * fixed offset of `start`, or UTC for `Z`), so a weekly 08:30 meeting in Berlin stays at 08:30

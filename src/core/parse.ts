@@ -144,10 +144,12 @@ export async function parseFeed(
       case 'jsonfeed':
         return withinDataLimits(await parseJson(source, format, baseUrl), format);
       case 'ics': {
+        preloadParser(format); // ical.js beside the parser, not after it
         const { parseIcs } = await import('./parse-ics.js');
         return withinDataLimits(await parseIcs(source, baseUrl), format);
       }
       case 'csv': {
+        preloadParser(format);
         const { parseCsv } = await import('./parse-csv.js');
         return withinDataLimits(await parseCsv(source), format);
       }
