@@ -3,7 +3,7 @@ import { msg } from '@lit/localize';
 import { formatBytes, formatDate, truncateText, type FormatOptions } from '../core/format.js';
 import type { ElementView } from '../core/lazy-view.js';
 import { t } from '../core/messages.js';
-import { emptyTemplate, feedStatus, staleNotice } from '../core/status.js';
+import { emptyTemplate, statusSection, staleNotice } from '../core/status.js';
 import type { FeedAttachment, FeedItem, ItemsData } from '../core/types.js';
 import { safeImageUrl, safeUrl } from '../core/url.js';
 import type { EctAnnouncementList } from './announcement-list.js';
@@ -32,12 +32,7 @@ function formatOptions(host: EctAnnouncementList): FormatOptions {
 function render(host: EctAnnouncementList): TemplateResult {
   const label = host.label || msg('Announcements', { id: 'announcements' });
   const data = host.feed.data;
-  const pending = feedStatus(host, host.feed);
-  if (pending || !data) {
-    return html`<section part="base" aria-label=${label} aria-busy=${host.state === 'loading'}>
-      ${pending}
-    </section>`;
-  }
+  if (!data) return statusSection(host, host.feed, label);
   return html`<section part="base" aria-label=${label}>
     ${staleNotice(host.feed)} ${renderItems(host, data, label)} ${renderMore(host)}
   </section>`;

@@ -12,7 +12,7 @@ import {
 } from '../core/format.js';
 import type { ElementView } from '../core/lazy-view.js';
 import { t } from '../core/messages.js';
-import { feedStatus, staleNotice } from '../core/status.js';
+import { statusSection, staleNotice } from '../core/status.js';
 import type { CalendarEvent, EventsData } from '../core/types.js';
 import { safeUrl } from '../core/url.js';
 import type { EctCalendar } from './calendar.js';
@@ -104,12 +104,7 @@ function monthModel(host: EctCalendar, data: EventsData): MonthModel {
 function render(host: EctCalendar): TemplateResult {
   const label = host.label || msg('Calendar', { id: 'calendar.label' });
   const data = host.feed.data;
-  const pending = feedStatus(host, host.feed, 6);
-  if (pending || !data) {
-    return html`<section part="base" aria-label=${label} aria-busy=${host.state === 'loading'}>
-      ${pending}
-    </section>`;
-  }
+  if (!data) return statusSection(host, host.feed, label, 6);
   const model = monthModel(host, data);
   const category = model.categories.includes(host.chosenCategory) ? host.chosenCategory : '';
   const days = category ? filterDays(model.days, category) : model.days;

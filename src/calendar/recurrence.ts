@@ -8,25 +8,10 @@
  * across daylight-saving changes. UNTIL is compared here rather than by ical.js, which would
  * read a wall-clock start as UTC.
  */
-import type ICAL from 'ical.js';
 import { wallToInstant, zoneOffset } from '../core/format.js';
+import type ICAL from 'ical.js';
+import { loadIcal, type Ical } from '../core/ical.js';
 import type { CalendarEvent } from '../core/types.js';
-
-type Ical = typeof ICAL;
-
-let loading: Promise<Ical> | undefined;
-
-/** ical.js, imported on first use; a failed import is tried again on the next call. */
-export function loadIcal(): Promise<Ical> {
-  loading ??= import('ical.js').then(
-    (module) => module.default,
-    (error: unknown) => {
-      loading = undefined;
-      throw error;
-    },
-  );
-  return loading;
-}
 
 /** Recurrences run from their start; this many occurrences are looked at, at most. */
 const MAX_STEPS = 10_000;

@@ -120,11 +120,6 @@ export interface FeedControllerOptions<K extends FeedKind> {
   onChange?: (snapshot: FeedSnapshot, previous: FeedSnapshot) => void;
   /** The stream to follow instead of polling when the host's `live` is set (`live$` of sse.ts). */
   live?: (request: FeedRequest) => Observable<FeedSnapshot>;
-  /**
-   * Called when the feed will be iCalendar or CSV (by `format`, the inline `<script>` type or
-   * the URL's file name) before it arrives, to start loading what the element needs for it.
-   */
-  preload?: (format: FeedFormat) => void;
 }
 
 /**
@@ -254,7 +249,6 @@ export class FeedController<K extends FeedKind> implements ReactiveController {
     const kind = LAZY_FORMATS.get(format);
     if (!kind || !(this.options.kinds as readonly string[]).includes(kind)) return;
     preloadParser(format as FeedFormat);
-    this.options.preload?.(format as FeedFormat);
   }
 
   private parsed(parse: () => Promise<FeedData>): Observable<FeedSnapshot> {

@@ -14,25 +14,14 @@ import {
   uniqueStrings,
 } from './parse-json.js';
 import { wallToInstant } from './format.js';
+import { loadIcal, type Ical as IcalModule } from './ical.js';
 import { nextTask } from './limits.js';
 import { FeedError, type CalendarEvent, type EventsData } from './types.js';
 import { safeUrl } from './url.js';
 
-type IcalModule = typeof ICAL;
 type Component = ICAL.Component;
 type Property = ICAL.Property;
 type Time = ICAL.Time;
-
-let ical: Promise<IcalModule> | undefined;
-
-function loadIcal(): Promise<IcalModule> {
-  if (!ical) {
-    ical = import('ical.js').then((module) => module.default);
-    // A failed load is tried again next time rather than cached.
-    ical.catch(() => (ical = undefined));
-  }
-  return ical;
-}
 
 const pad = (n: number, width = 2) => String(Math.trunc(n)).padStart(width, '0');
 

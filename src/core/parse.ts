@@ -3,6 +3,7 @@
  * else the Content-Type, else the text itself. iCalendar and CSV parsers load lazily.
  */
 import { decodeFeedInTasks } from './decode.js';
+import { loadIcal } from './ical.js';
 import { withinDataLimits, withinLimits } from './limits.js';
 import { isPlainJsonData, looksLikeHtml, parseJson, parseJsonValue } from './parse-json.js';
 import { parseXmlFeed } from './parse-xml.js';
@@ -106,7 +107,7 @@ const ignore = () => {};
 export function preloadParser(format: FeedFormat): void {
   if (format === 'ics') {
     import('./parse-ics.js').catch(ignore);
-    import('ical.js').catch(ignore);
+    loadIcal().catch(ignore);
   } else if (format === 'csv') {
     import('./parse-csv.js').catch(ignore);
     import('papaparse').catch(ignore);

@@ -60,6 +60,25 @@ export function feedStatus(
   return emptyTemplate();
 }
 
+/**
+ * The element's `base` section until its feed has data: what feedStatus gives, busy while
+ * loading, named `label` like the section that shows the data.
+ */
+export function statusSection(
+  host: HTMLElement,
+  feed: FeedLike,
+  label: string,
+  loadingLines?: number,
+): TemplateResult {
+  return html`<section
+    part="base"
+    aria-label=${label}
+    aria-busy=${feed.snapshot.status === 'loading'}
+  >
+    ${feedStatus(host, feed, loadingLines)}
+  </section>`;
+}
+
 /** The notice above data that a failed refresh left showing; nothing otherwise. */
 export function staleNotice(feed: FeedLike): TemplateResult | typeof nothing {
   const { status, error } = feed.snapshot;

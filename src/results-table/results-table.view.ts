@@ -11,7 +11,7 @@ import {
 } from '../core/format.js';
 import type { ElementView } from '../core/lazy-view.js';
 import { t } from '../core/messages.js';
-import { emptyTemplate, feedStatus, staleNotice } from '../core/status.js';
+import { emptyTemplate, statusSection, staleNotice } from '../core/status.js';
 import type { Race, ResultsData } from '../core/types.js';
 import { safeColor } from '../core/url.js';
 import type { EctResultsTable } from './results-table.js';
@@ -126,12 +126,7 @@ function render(host: EctResultsTable): TemplateResult {
   const data = shownData(host);
   track(host, data);
   const label = host.label || msg('Election results', { id: 'results-table.label' });
-  const pending = feedStatus(host, host.feed, 5);
-  if (pending || !data) {
-    return html`<section part="base" aria-label=${label} aria-busy=${host.state === 'loading'}>
-      ${pending}
-    </section>`;
-  }
+  if (!host.feed.data || !data) return statusSection(host, host.feed, label, 5);
   const race = currentRace(host, data);
   return html`<section part="base" aria-label=${label}>
     ${staleNotice(host.feed)}

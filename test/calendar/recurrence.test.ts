@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { expandEvent, loadExpander, loadIcal } from '../../src/calendar/recurrence.js';
+import { expandEvent, loadExpander } from '../../src/calendar/recurrence.js';
+import { loadIcal } from '../../src/core/ical.js';
 import { instantRange } from '../../src/calendar/month.js';
 import type { CalendarEvent } from '../../src/core/types.js';
 
