@@ -30,6 +30,20 @@ const firefox = chromeLauncher({
     executablePath: process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr',
     headless: true,
   },
+  // Puppeteer sets the viewport with a screen-orientation command some Firefox ESR releases
+  // (140.12) do not know; the viewport itself is set by the command sent beside it.
+  createPage: async ({ context }) => {
+    const page = await context.newPage();
+    const setViewport = page.setViewport.bind(page);
+    page.setViewport = async (viewport) => {
+      try {
+        return await setViewport(viewport);
+      } catch (error) {
+        if (!/setScreenOrientationOverride/.test(String(error?.message))) throw error;
+      }
+    };
+    return page;
+  },
 });
 
 const only = process.env.BROWSERS?.split(',');

@@ -9,6 +9,7 @@ import { LangController } from '../core/localize.js';
 import { hostStyles } from '../core/styles.js';
 import type { FeedFormatOption } from '../core/types.js';
 import type { MonthModel } from './calendar.view.js';
+import type { Expansion } from './recurrence.js';
 
 /**
  * `'YYYY-MM'` when `value` is one, else `undefined`. Here rather than in month.ts, which only
@@ -56,7 +57,7 @@ const lazyView: LazyView<EctCalendar> = new LazyView(() => import('./calendar.vi
  * @csspart location - The event's place.
  * @csspart add - The "Add to my calendar" button (downloads a one-event `.ics`).
  * @csspart more - The "see full calendar" link.
- * @csspart status - Loading, empty, error and stale messages; also `loading`, `empty`, `error`, `stale`.
+ * @csspart status - Loading, empty, error and stale messages; also `loading`, `empty`, `error`, `stale`, and `incomplete` for the note that some repeating events are not shown in full.
  * @csspart message - The text of an error or stale message.
  * @csspart retry - The retry button of an error or stale message.
  *
@@ -132,8 +133,10 @@ export class EctCalendar extends LitElement {
   });
   /** The month rendered last (see the view). @internal */
   model?: MonthModel;
-  /** Set while ical.js loads for recurring events. @internal */
+  /** Set while ical.js loads or recurring events are being expanded. @internal */
   expanding?: Promise<unknown>;
+  /** The expansion of recurring events over the range shown last (see the view). @internal */
+  expansion?: Expansion;
 
   constructor() {
     super();

@@ -12,6 +12,7 @@ import {
 } from '../core/format.js';
 import type { ElementView } from '../core/lazy-view.js';
 import { t } from '../core/messages.js';
+import { nextTask } from '../core/limits.js';
 import { statusSection, staleNotice } from '../core/status.js';
 import type { CalendarEvent, EventsData } from '../core/types.js';
 import { safeUrl } from '../core/url.js';
@@ -40,6 +41,8 @@ export interface MonthModel {
   weeks: string[][];
   days: Map<string, CalendarEvent[]>;
   categories: string[];
+  /** Some repeating event is shown only in part (it ran out of time) or not at all. */
+  incomplete: boolean;
 }
 
 /** Expands recurring events; ready once ical.js has loaded, the first time a feed has one. */
@@ -64,6 +67,33 @@ const formatOptions = (host: EctCalendar): FormatOptions => ({
   timeZone: host.zone,
 });
 
+/**
+ * The expansion of `data`'s recurring events over `[start, end)`: the one running or done for
+ * these inputs, else a new one, run for one slice now and then a slice per task until done
+ * (`host.expanding` meanwhile, so `updateComplete` waits for it).
+ */
+function expansionOf(host: EctCalendar, data: EventsData, start: number, end: number) {
+  if (!expand || !data.events.some((event) => event.rrule)) return undefined;
+  const current = host.expansion;
+  if (current?.source === data.events && current.from === start && current.to === end) {
+    return current;
+  }
+  const expansion = expand(data.events, start, end);
+  host.expansion = expansion;
+  if (expansion.run()) return expansion;
+  const pending: Promise<void> = (async () => {
+    while (host.expansion === expansion && !expansion.done) {
+      await nextTask();
+      expansion.run();
+    }
+  })().then(() => {
+    if (host.expanding === pending) host.expanding = undefined;
+    host.requestUpdate();
+  });
+  host.expanding = pending;
+  return expansion;
+}
+
 /** The month's weeks and each day's events, for the feed, month and options in force. */
 function monthModel(host: EctCalendar, data: EventsData): MonthModel {
   const month = host.shownMonth;
@@ -71,8 +101,10 @@ function monthModel(host: EctCalendar, data: EventsData): MonthModel {
     .split(',')
     .map((name) => name.trim())
     .filter(Boolean);
-  const key = [data, month, weekStart(host.firstDay), host.zone, expand, only.join()];
-  if (host.model?.key.every((value, i) => value === key[i])) return host.model;
+  const weeks = monthGrid(month, weekStart(host.firstDay));
+  const from = weeks[0][0];
+  const to = weeks[weeks.length - 1][6];
+  const [start, end] = instantRange(from, to);
   if (!expand && !host.expanding && data.events.some((event) => event.rrule)) {
     host.expanding = loadExpander()
       .then(
@@ -85,11 +117,18 @@ function monthModel(host: EctCalendar, data: EventsData): MonthModel {
         host.requestUpdate();
       });
   }
-  const weeks = monthGrid(month, weekStart(host.firstDay));
-  const from = weeks[0][0];
-  const to = weeks[weeks.length - 1][6];
-  const [start, end] = instantRange(from, to);
-  const events = (expand ? expand(data.events, start, end) : data.events).filter(
+  const expansion = expansionOf(host, data, start, end);
+  const key = [
+    data,
+    month,
+    weekStart(host.firstDay),
+    host.zone,
+    expansion,
+    expansion?.done,
+    only.join(),
+  ];
+  if (host.model?.key.every((value, i) => value === key[i])) return host.model;
+  const events = (expansion ? expansion.events : data.events).filter(
     (event) => !only.length || event.categories.some((name) => only.includes(name)),
   );
   host.model = {
@@ -97,6 +136,7 @@ function monthModel(host: EctCalendar, data: EventsData): MonthModel {
     weeks,
     days: eventsByDay(events, from, to, host.zone),
     categories: only.length ? [] : categoriesOf(data.events),
+    incomplete: !!expansion?.done && expansion.incomplete,
   };
   return host.model;
 }
@@ -111,8 +151,8 @@ function render(host: EctCalendar): TemplateResult {
   const options = formatOptions(host);
   const href = safeUrl(host.seeAllHref, document.baseURI);
   return html`<section part="base" aria-label=${label}>
-    ${staleNotice(host.feed)} ${renderCategories(host, model.categories, category)}
-    ${renderHeader(host, options)}
+    ${staleNotice(host.feed)} ${model.incomplete ? incompleteNotice() : nothing}
+    ${renderCategories(host, model.categories, category)} ${renderHeader(host, options)}
     ${
       host.view === 'list'
         ? renderSchedule(host, days, options)
@@ -126,6 +166,14 @@ function render(host: EctCalendar): TemplateResult {
         : nothing
     }
   </section>`;
+}
+
+function incompleteNotice() {
+  return html`<p part="status incomplete" role="status">
+    ${msg('Some repeating events are not shown in full: their rules take too long to work out.', {
+      id: 'calendar.incomplete',
+    })}
+  </p>`;
 }
 
 function renderCategories(host: EctCalendar, names: string[], current: string) {

@@ -26,7 +26,11 @@ async function daysOf(data: EventsData, month: string) {
   const from = weeks[0][0];
   const to = weeks[weeks.length - 1][6];
   const expand = await loadExpander();
-  const days = eventsByDay(expand(data.events, ...instantRange(from, to)), from, to);
+  const days = eventsByDay(
+    expand(data.events, ...instantRange(from, to)).runToEnd().events,
+    from,
+    to,
+  );
   return [...days].filter(([day]) => day.startsWith(month));
 }
 

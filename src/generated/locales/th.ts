@@ -16,6 +16,7 @@
 'calendar.all-day': `ทั้งวัน`,
 'calendar.categories': `หมวดหมู่`,
 'calendar.events': str`${0} กิจกรรม`,
+'calendar.incomplete': `กิจกรรมที่จัดซ้ำบางรายการแสดงได้ไม่ครบ เนื่องจากกฎการจัดซ้ำใช้เวลาคำนวณนานเกินไป`,
 'calendar.label': `ปฏิทินกิจกรรม`,
 'calendar.next-month': `เดือนถัดไป`,
 'calendar.no-events-day': `ไม่มีกิจกรรมในวันนี้`,
