@@ -27,7 +27,7 @@ const FACADE = 'ect-lazy-facade';
  * `dist/ect-widgets.js`: the one file a webmaster references, with everything it imports
  * statically inside. What only some feeds need is loaded lazily from `dist/chunks/`, by a
  * relative `import()`, so `dist/` works wherever it is copied or served from:
- * - our own lazily imported modules (`import('./parse-csv.js')`, the sanitizer with DOMPurify
+ * - our own lazily imported modules (`import('./csv.js')` in src/feed/parse, the sanitizer with DOMPurify
  *   inside) become chunks that import what they share (FeedError, the normalizers) from
  *   `../ect-widgets.js`, so there is one instance of each shared module and class;
  * - packages imported lazily (`import('ical.js')`, `import('papaparse')`) are each built on their
@@ -56,10 +56,14 @@ export default defineConfig(({ command }) => ({
       preserveEntrySignatures: 'allow-extension',
       output: {
         // Every module the entry loads statically goes into the entry chunk; Rolldown would
-        // otherwise put the modules it shares with a lazy chunk (types, parse-json) into a
+        // otherwise put the modules it shares with a lazy chunk (types, the JSON normalizers) into a
         // common chunk that ect-widgets.js imports statically.
         codeSplitting: { groups: [{ name: 'ect-widgets', tags: ['$initial'] }] },
-        chunkFileNames: 'chunks/[name]-[hash].js',
+        // The parsers keep their role in the name (`parse-ics`, not `ics` beside `ics-export`).
+        chunkFileNames: (chunk) =>
+          /\/src\/feed\/parse\//.test(chunk.facadeModuleId ?? '')
+            ? 'chunks/parse-[name]-[hash].js'
+            : 'chunks/[name]-[hash].js',
         // Vite keeps whitespace in ES library builds for the sake of downstream tree-shaking;
         // this file goes straight to browsers, so minify it fully.
         minify: true,

@@ -12,7 +12,7 @@
  * Plain DOM and no innerHTML: the built page runs under a strict CSP with Trusted Types.
  */
 import manifestJson from '../custom-elements.json';
-import { FEED_FORMATS } from '../src/core/types.js';
+import { FEED_FORMATS } from '../src/feed/types.js';
 
 interface ManifestAttribute {
   name: string;

@@ -1,9 +1,10 @@
 /** Registers every ect-widgets element. `dist/ect-widgets.js` is this module bundled. */
 // Shared by the elements' lazily loaded views: kept in this file, so that each view is one request.
-import './core/messages.js';
-import './core/status.js';
+import './element/messages.js';
+import './element/status.js';
 
-export * from './feed.js';
+export * from './feed/index.js';
+export * from './element/index.js';
 export { EctAnnouncementList } from './announcement-list/announcement-list.js';
 export { EctNewsTicker } from './news-ticker/news-ticker.js';
 export { EctCalendar } from './calendar/calendar.js';

@@ -6,7 +6,7 @@
  * all; any other URL is fetched as usual.
  */
 import { unsafeStatic } from 'lit/static-html.js';
-import { setFeedFetch } from '../src/feed.js';
+import { setFeedFetch } from '../src/feed/index.js';
 
 export type Route = () => Promise<Response>;
 

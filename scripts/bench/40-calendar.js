@@ -195,7 +195,7 @@ export async function run({ root, dist, table, target, ratio, line, browser, ser
   };
   for (const chunk of ours.lazy) {
     const ids = Object.keys(chunk.modules);
-    if (ids.some((id) => /\/ical\.js\/|\/(?:parse-ics|recurrence|calendar\.view)\.js$/.test(id))) {
+    if (ids.some((id) => /\/ical\.js\/|\/(?:parse\/ics|recurrence|calendar\.view)\.js$/.test(id))) {
       add(chunk);
     }
   }

@@ -40,7 +40,7 @@ const SCENARIOS = [
 export async function run({ root, dist, table, target, browser, serve, line, median }) {
   const own = await ownCode(root);
   line(
-    `Own code (src/online-counter + src/core/sse.ts, minified): ${(own / 1024).toFixed(1)} KB gzip`,
+    `Own code (src/online-counter + src/feed/sse.ts, minified): ${(own / 1024).toFixed(1)} KB gzip`,
   );
   target('own code ≤ 3 KB gzip', own <= OWN_BUDGET, `${own.toLocaleString('en')} bytes`);
 

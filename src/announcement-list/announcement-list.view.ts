@@ -1,11 +1,11 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { msg } from '@lit/localize';
-import { formatBytes, formatDate, truncateText, type FormatOptions } from '../core/format.js';
-import type { ElementView } from '../core/lazy-view.js';
-import { t } from '../core/messages.js';
-import { emptyTemplate, statusSection, staleNotice } from '../core/status.js';
-import type { FeedAttachment, FeedItem, ItemsData } from '../core/types.js';
-import { safeImageUrl, safeUrl } from '../core/url.js';
+import { formatBytes, formatDate, truncateText, type FormatOptions } from '../format/format.js';
+import type { ElementView } from '../element/lazy-view.js';
+import { t } from '../element/messages.js';
+import { emptyTemplate, statusSection, staleNotice } from '../element/status.js';
+import type { FeedAttachment, FeedItem, ItemsData } from '../feed/types.js';
+import { safeImageUrl, safeUrl } from '../feed/url.js';
 import type { EctAnnouncementList } from './announcement-list.js';
 import { styles } from './announcement-list.styles.js';
 import {

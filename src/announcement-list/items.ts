@@ -1,5 +1,5 @@
-import { daysBetween, todayKey, zonedDateKey } from '../core/format.js';
-import type { FeedAttachment, FeedItem } from '../core/types.js';
+import { daysBetween, todayKey, zonedDateKey } from '../format/format.js';
+import type { FeedAttachment, FeedItem } from '../feed/types.js';
 
 /** `category="a, b"` → ['a', 'b']; categories compare case-insensitively and trimmed. */
 export function parseCategoryList(value: string | null | undefined): string[] {

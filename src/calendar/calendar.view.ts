@@ -1,6 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
-import { EctMonthChangeEvent, EctSelectEvent } from '../core/events.js';
+import { EctMonthChangeEvent, EctSelectEvent } from '../element/events.js';
 import {
   formatDate,
   formatMonthYear,
@@ -9,13 +9,13 @@ import {
   todayKey,
   weekdayLabels,
   type FormatOptions,
-} from '../core/format.js';
-import type { ElementView } from '../core/lazy-view.js';
-import { t } from '../core/messages.js';
-import { nextTask } from '../core/limits.js';
-import { statusSection, staleNotice } from '../core/status.js';
-import type { CalendarEvent, EventsData } from '../core/types.js';
-import { safeUrl } from '../core/url.js';
+} from '../format/format.js';
+import type { ElementView } from '../element/lazy-view.js';
+import { t } from '../element/messages.js';
+import { nextTask } from '../feed/limits.js';
+import { statusSection, staleNotice } from '../element/status.js';
+import type { CalendarEvent, EventsData } from '../feed/types.js';
+import { safeUrl } from '../feed/url.js';
 import type { EctCalendar } from './calendar.js';
 import { styles } from './calendar.styles.js';
 import {
@@ -49,9 +49,9 @@ export interface MonthModel {
 let expand: Expander | undefined;
 
 /** The `.ics` writer: a lazy chunk, fetched as soon as a list of events shows. */
-let icsWriter: Promise<typeof import('./ics.js')> | undefined;
+let icsWriter: Promise<typeof import('./ics-export.js')> | undefined;
 function loadIcsWriter() {
-  icsWriter ??= import('./ics.js');
+  icsWriter ??= import('./ics-export.js');
   // A failed load is tried again on the next list or click.
   icsWriter.catch(() => (icsWriter = undefined));
   return icsWriter;

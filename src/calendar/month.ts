@@ -2,8 +2,8 @@
  * Month-grid maths and the placing of events on days, on plain `YYYY-MM-DD` keys (no `Date` in
  * the viewer's zone anywhere), so the grid is the same in Bangkok and in New York.
  */
-import { addDays, zonedDateKey } from '../core/format.js';
-import type { CalendarEvent } from '../core/types.js';
+import { addDays, zonedDateKey } from '../format/format.js';
+import type { CalendarEvent } from '../feed/types.js';
 
 const DAY_MS = 86_400_000;
 

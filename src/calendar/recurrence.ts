@@ -15,10 +15,10 @@
  * stopped from inside the iteration. A series without COUNT starts its iteration just before
  * the range shown (whole periods of the rule later than its DTSTART), so its age costs nothing.
  */
-import { wallToInstant, zoneOffset } from '../core/format.js';
+import { wallToInstant, zoneOffset } from '../format/format.js';
 import type ICAL from 'ical.js';
-import { loadIcal, type Ical } from '../core/ical.js';
-import type { CalendarEvent } from '../core/types.js';
+import { loadIcal, type Ical } from '../feed/parse/load-ical.js';
+import type { CalendarEvent } from '../feed/types.js';
 
 /** Longest stretch of expansion in one task, in ms. */
 export const SLICE_MS = 25;

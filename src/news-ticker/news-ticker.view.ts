@@ -1,11 +1,11 @@
 import { html, nothing, svg, type SVGTemplateResult, type TemplateResult } from 'lit';
 import { msg } from '@lit/localize';
-import { formatDate, type Lang } from '../core/format.js';
-import type { ElementView } from '../core/lazy-view.js';
-import { t } from '../core/messages.js';
-import { emptyTemplate, feedStatus, staleNotice } from '../core/status.js';
-import type { FeedItem } from '../core/types.js';
-import { safeUrl } from '../core/url.js';
+import { formatDate, type Lang } from '../format/format.js';
+import type { ElementView } from '../element/lazy-view.js';
+import { t } from '../element/messages.js';
+import { emptyTemplate, feedStatus, staleNotice } from '../element/status.js';
+import type { FeedItem } from '../feed/types.js';
+import { safeUrl } from '../feed/url.js';
 import type { EctNewsTicker } from './news-ticker.js';
 import { styles } from './news-ticker.styles.js';
 

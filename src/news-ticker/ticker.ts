@@ -1,4 +1,4 @@
-import type { FeedItem } from '../core/types.js';
+import type { FeedItem } from '../feed/types.js';
 
 /** Pixels per second when `speed` is absent or not a positive number. */
 export const DEFAULT_SPEED = 60;

@@ -1,21 +1,21 @@
 import { LitElement, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import { defer, switchMap, type Subscription } from 'rxjs';
 import { property } from 'lit/decorators.js';
-import { customElement } from '../core/define.js';
-import { FeedController, dispatchFeedEvents } from '../core/feed-controller.js';
-import type { FeedRequest, FeedSnapshot, FeedStatus } from '../core/feed-stream.js';
-import { LazyView } from '../core/lazy-view.js';
-import { LangController } from '../core/localize.js';
-import { hostStyles } from '../core/styles.js';
-import type { FeedFormatOption } from '../core/types.js';
-import { safeImageUrl } from '../core/url.js';
+import { customElement } from '../element/define.js';
+import { FeedController, dispatchFeedEvents } from '../element/feed-controller.js';
+import type { FeedRequest, FeedSnapshot, FeedStatus } from '../feed/stream.js';
+import { LazyView } from '../element/lazy-view.js';
+import { LangController } from '../element/localize.js';
+import { hostStyles } from '../element/styles.js';
+import type { FeedFormatOption } from '../feed/types.js';
+import { safeImageUrl } from '../feed/url.js';
 
 /** @internal */
 export type Figure = 'online' | 'today' | 'month' | 'total';
 
-/** Server-Sent Events (core/sse.js) are loaded only by counters with `live`. */
+/** Server-Sent Events (feed/sse.ts) are loaded only by counters with `live`. */
 const liveFeed = (request: FeedRequest) =>
-  defer(() => import('../core/sse.js')).pipe(switchMap(({ live$ }) => live$(request)));
+  defer(() => import('../feed/sse.js')).pipe(switchMap(({ live$ }) => live$(request)));
 
 /**
  * Runs the heartbeat to the host's `ping` URL while the host is connected; the heartbeat code

@@ -1,11 +1,11 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { keyed } from 'lit/directives/keyed.js';
 import { msg, str } from '@lit/localize';
-import { hasFallbackContent } from '../core/feed-controller.js';
-import { formatNumber, formatTime, type FormatOptions } from '../core/format.js';
-import type { ElementView } from '../core/lazy-view.js';
-import { t } from '../core/messages.js';
-import type { CounterData } from '../core/types.js';
+import { hasFallbackContent } from '../element/feed-controller.js';
+import { formatNumber, formatTime, type FormatOptions } from '../format/format.js';
+import type { ElementView } from '../element/lazy-view.js';
+import { t } from '../element/messages.js';
+import type { CounterData } from '../feed/types.js';
 import type { EctOnlineCounter, Figure } from './online-counter.js';
 import { styles } from './online-counter.styles.js';
 

@@ -1,13 +1,13 @@
 import { LitElement } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { customElement } from '../core/define.js';
-import { FeedController, dispatchFeedEvents } from '../core/feed-controller.js';
-import type { FeedStatus } from '../core/feed-stream.js';
-import { LazyView } from '../core/lazy-view.js';
-import { LangController } from '../core/localize.js';
-import { hostStyles } from '../core/styles.js';
-import type { FeedFormatOption, Race, ResultsData } from '../core/types.js';
-import { safeColor } from '../core/url.js';
+import { customElement } from '../element/define.js';
+import { FeedController, dispatchFeedEvents } from '../element/feed-controller.js';
+import type { FeedStatus } from '../feed/stream.js';
+import { LazyView } from '../element/lazy-view.js';
+import { LangController } from '../element/localize.js';
+import { hostStyles } from '../element/styles.js';
+import type { FeedFormatOption, Race, ResultsData } from '../feed/types.js';
+import { safeColor } from '../feed/url.js';
 import type { ResultRow, SortKey } from './results.js';
 
 const view: LazyView<EctResultsTable> = new LazyView(() => import('./results-table.view.js'));

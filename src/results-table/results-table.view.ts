@@ -8,12 +8,12 @@ import {
   todayKey,
   zonedDateKey,
   type FormatOptions,
-} from '../core/format.js';
-import type { ElementView } from '../core/lazy-view.js';
-import { t } from '../core/messages.js';
-import { emptyTemplate, statusSection, staleNotice } from '../core/status.js';
-import type { Race, ResultsData } from '../core/types.js';
-import { safeColor } from '../core/url.js';
+} from '../format/format.js';
+import type { ElementView } from '../element/lazy-view.js';
+import { t } from '../element/messages.js';
+import { emptyTemplate, statusSection, staleNotice } from '../element/status.js';
+import type { Race, ResultsData } from '../feed/types.js';
+import { safeColor } from '../feed/url.js';
 import type { EctResultsTable } from './results-table.js';
 import { styles } from './results-table.styles.js';
 import {

@@ -3,7 +3,7 @@
  * leading mark, Thai-collated sorting, filtering, what changed between two refreshes, and CSV
  * text for the download.
  */
-import type { Candidate, Race } from '../core/types.js';
+import type { Candidate, Race } from '../feed/types.js';
 
 export type SortKey = 'number' | 'name' | 'party' | 'votes';
 

@@ -2,9 +2,9 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import sinon from 'sinon';
 import '../../src/announcement-list/announcement-list.js';
 import type { EctAnnouncementList } from '../../src/announcement-list/announcement-list.js';
-import { clearFeedCache } from '../../src/core/cache.js';
-import { setFeedFetch } from '../../src/core/fetch.js';
-import { activeFeedCount } from '../../src/core/feed-stream.js';
+import { clearFeedCache } from '../../src/feed/cache.js';
+import { setFeedFetch } from '../../src/feed/fetch.js';
+import { activeFeedCount } from '../../src/feed/stream.js';
 import { shadow, all, text, ready } from '../helpers/dom.js';
 
 const server = (query: string) => `/api/feed?${query}`;

@@ -3,10 +3,10 @@ import { sendKeys } from '@web/test-runner-commands';
 import sinon from 'sinon';
 import '../../src/calendar/calendar.js';
 import type { EctCalendar } from '../../src/calendar/calendar.js';
-import { clearFeedCache } from '../../src/core/cache.js';
-import { setFeedFetch } from '../../src/core/fetch.js';
-import { parseFeed } from '../../src/core/parse.js';
-import type { CalendarEvent, EventsData } from '../../src/core/types.js';
+import { clearFeedCache } from '../../src/feed/cache.js';
+import { setFeedFetch } from '../../src/feed/fetch.js';
+import { parseFeed } from '../../src/feed/parse/index.js';
+import type { CalendarEvent, EventsData } from '../../src/feed/types.js';
 import { shadow, all, one, text, ready } from '../helpers/dom.js';
 
 const icsFeed = (file: string) => `/api/feed?file=${file}&type=text/calendar`;

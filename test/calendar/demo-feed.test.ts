@@ -2,9 +2,9 @@ import { expect } from '@open-wc/testing';
 import { contentTypeOf } from '../../demo/server/feed-files.js';
 import { eventsByDay, instantRange, monthGrid } from '../../src/calendar/month.js';
 import { loadExpander } from '../../src/calendar/recurrence.js';
-import { daysBetween, todayKey } from '../../src/core/format.js';
-import { parseFeed } from '../../src/core/parse.js';
-import type { EventsData } from '../../src/core/types.js';
+import { daysBetween, todayKey } from '../../src/format/format.js';
+import { parseFeed } from '../../src/feed/parse/index.js';
+import type { EventsData } from '../../src/feed/types.js';
 
 /** The demo's sample calendar, parsed as the demo server serves it. */
 async function demoCalendar(): Promise<EventsData> {

@@ -7,8 +7,8 @@
 import { expect, fixture } from '@open-wc/testing';
 import '../../src/calendar/calendar.js';
 import type { EctCalendar } from '../../src/calendar/calendar.js';
-import { clearFeedCache } from '../../src/core/cache.js';
-import { setFeedFetch } from '../../src/core/fetch.js';
+import { clearFeedCache } from '../../src/feed/cache.js';
+import { setFeedFetch } from '../../src/feed/fetch.js';
 import { all, one, ready, text } from '../helpers/dom.js';
 import { probeResponsiveness } from '../helpers/probe.js';
 

@@ -11,7 +11,7 @@ import {
   weekStart,
 } from '../../src/calendar/month.js';
 import { parseMonth } from '../../src/calendar/calendar.js';
-import type { CalendarEvent } from '../../src/core/types.js';
+import type { CalendarEvent } from '../../src/feed/types.js';
 
 const event = (fields: Partial<CalendarEvent> & { start: string }): CalendarEvent => ({
   id: fields.title ?? fields.start,

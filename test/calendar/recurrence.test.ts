@@ -7,9 +7,9 @@ import {
   expandEvent,
   loadExpander,
 } from '../../src/calendar/recurrence.js';
-import { loadIcal } from '../../src/core/ical.js';
+import { loadIcal } from '../../src/feed/parse/load-ical.js';
 import { instantRange } from '../../src/calendar/month.js';
-import type { CalendarEvent } from '../../src/core/types.js';
+import type { CalendarEvent } from '../../src/feed/types.js';
 
 const base = (fields: Partial<CalendarEvent>): CalendarEvent => ({
   id: 'r',

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { parseFeed } from '../../src/core/parse.js';
-import type { FeedItem, ItemsData } from '../../src/core/types.js';
+import { parseFeed } from '../../src/feed/parse/index.js';
+import type { FeedItem, ItemsData } from '../../src/feed/types.js';
 import {
   contentTypeOf,
   daysAgo,

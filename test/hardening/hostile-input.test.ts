@@ -9,11 +9,11 @@
  * `http:` links and images stay allowed, as CONTRACT.md says, and every other scheme is dropped.
  */
 import { expect } from '@open-wc/testing';
-import { clearFeedCache } from '../../src/core/cache.js';
-import { setFeedFetch } from '../../src/core/fetch.js';
-import { LIMITS } from '../../src/core/limits.js';
-import { parseFeed } from '../../src/core/parse.js';
-import { FeedError, type FeedData, type FeedKind, type ItemsData } from '../../src/core/types.js';
+import { clearFeedCache } from '../../src/feed/cache.js';
+import { setFeedFetch } from '../../src/feed/fetch.js';
+import { LIMITS } from '../../src/feed/limits.js';
+import { parseFeed } from '../../src/feed/parse/index.js';
+import { FeedError, type FeedData, type FeedKind, type ItemsData } from '../../src/feed/types.js';
 import {
   fixtureText,
   nextTask,

@@ -9,10 +9,10 @@
  * `performance.memory` in a normal page is rounded and updated at random, so it is not used here.
  */
 import { expect } from '@open-wc/testing';
-import { clearFeedCache } from '../../src/core/cache.js';
-import { setFeedFetch } from '../../src/core/fetch.js';
-import { activeFeedCount } from '../../src/core/feed-stream.js';
-import type { FeedData } from '../../src/core/types.js';
+import { clearFeedCache } from '../../src/feed/cache.js';
+import { setFeedFetch } from '../../src/feed/fetch.js';
+import { activeFeedCount } from '../../src/feed/stream.js';
+import type { FeedData } from '../../src/feed/types.js';
 import {
   fixtureText,
   nextTask,

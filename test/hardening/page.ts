@@ -4,8 +4,8 @@
  * long tasks).
  */
 import * as library from '../../src/index.js';
-import type { EctErrorEvent, EctLoadEvent } from '../../src/core/events.js';
-import type { FeedData } from '../../src/core/types.js';
+import type { EctErrorEvent, EctLoadEvent } from '../../src/feed/events.js';
+import type { FeedData } from '../../src/feed/types.js';
 import { FEEDS, feedUrl, sampleFor, type FeedName } from './samples.js';
 
 /** Tags of every element src/index.ts registers (found from its exports, not from a list). */
@@ -32,7 +32,7 @@ const realSetTimeout = window.setTimeout.bind(window);
 export const sleep = (ms: number) => new Promise<void>((resolve) => realSetTimeout(resolve, ms));
 
 /** The next task (not a timer: no clamping, and fake timers do not touch it). */
-export { nextTask } from '../../src/core/limits.js';
+export { nextTask } from '../../src/feed/limits.js';
 
 /** How much the data shows: its items, events or candidates, or the online count. */
 export function shownCount(data: FeedData): number {

@@ -1,4 +1,4 @@
-import type { FeedKind } from '../../src/core/types.js';
+import type { FeedKind } from '../../src/feed/types.js';
 
 export interface FeedFixture {
   file: string;

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { FeedError } from '../../src/core/types.js';
+import { FeedError } from '../../src/feed/types.js';
 
 /** The text of a file in test/fixtures/. */
 export async function fixtureText(name: string): Promise<string> {

@@ -3,10 +3,10 @@ import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import sinon from 'sinon';
 import '../../src/news-ticker/news-ticker.js';
 import { setMotionQuery, type EctNewsTicker } from '../../src/news-ticker/news-ticker.js';
-import { clearFeedCache } from '../../src/core/cache.js';
-import { setFeedFetch } from '../../src/core/fetch.js';
-import { parseFeed } from '../../src/core/parse.js';
-import type { ItemsData } from '../../src/core/types.js';
+import { clearFeedCache } from '../../src/feed/cache.js';
+import { setFeedFetch } from '../../src/feed/fetch.js';
+import { parseFeed } from '../../src/feed/parse/index.js';
+import type { ItemsData } from '../../src/feed/types.js';
 import { hidePage, showPage } from '../helpers/page-activity.js';
 import { shadow, one, all, text, ready } from '../helpers/dom.js';
 

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import type { FeedItem } from '../../src/core/types.js';
+import type { FeedItem } from '../../src/feed/types.js';
 import {
   DEFAULT_SPEED,
   MAX_COPIES,

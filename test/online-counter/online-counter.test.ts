@@ -3,10 +3,10 @@ import { emulateMedia } from '@web/test-runner-commands';
 import sinon from 'sinon';
 import '../../src/online-counter/online-counter.js';
 import type { EctOnlineCounter } from '../../src/online-counter/online-counter.js';
-import { clearFeedCache, writeCachedFeed } from '../../src/core/cache.js';
-import { setFeedFetch } from '../../src/core/fetch.js';
-import { feedKey } from '../../src/core/feed-stream.js';
-import { SSE_TIMEOUT } from '../../src/core/sse.js';
+import { clearFeedCache, writeCachedFeed } from '../../src/feed/cache.js';
+import { setFeedFetch } from '../../src/feed/fetch.js';
+import { feedKey } from '../../src/feed/stream.js';
+import { SSE_TIMEOUT } from '../../src/feed/sse.js';
 import { shadow, one, all, text, ready as settled } from '../helpers/dom.js';
 
 /** What a sighted reader sees: the sentence without the text for screen readers only. */

@@ -3,10 +3,10 @@ import { emulateMedia } from '@web/test-runner-commands';
 import sinon from 'sinon';
 import '../../src/results-table/results-table.js';
 import type { EctResultsTable } from '../../src/results-table/results-table.js';
-import { clearFeedCache } from '../../src/core/cache.js';
-import { setFeedFetch } from '../../src/core/fetch.js';
-import { parseFeed } from '../../src/core/parse.js';
-import type { ResultsData } from '../../src/core/types.js';
+import { clearFeedCache } from '../../src/feed/cache.js';
+import { setFeedFetch } from '../../src/feed/fetch.js';
+import { parseFeed } from '../../src/feed/parse/index.js';
+import type { ResultsData } from '../../src/feed/types.js';
 import { contentTypeOf, expandFeedBytes } from '../../demo/server/feed-files.js';
 import { shadow, all, text, ready } from '../helpers/dom.js';
 

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { parseCsv } from '../../src/core/parse-csv.js';
-import type { Candidate, Race } from '../../src/core/types.js';
+import { parseCsv } from '../../src/feed/parse/csv.js';
+import type { Candidate, Race } from '../../src/feed/types.js';
 import {
   changedKeys,
   csvCell,

@@ -1,0 +1,315 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import {
+  BehaviorSubject,
+  Observable,
+  Subscription,
+  distinctUntilChanged,
+  defer,
+  from,
+  map,
+  switchMap,
+} from 'rxjs';
+import { EctErrorEvent, EctLoadEvent } from '../feed/events.js';
+import {
+  feed$,
+  refreshFeed,
+  isEmptyData,
+  type FeedRequest,
+  type FeedSnapshot,
+} from '../feed/stream.js';
+import { formatOfUrl, parseFeed, parseFeedData, preloadParser } from '../feed/parse/index.js';
+import {
+  FeedError,
+  type FeedData,
+  type FeedFormat,
+  type FeedFormatOption,
+  type FeedKind,
+} from '../feed/types.js';
+
+/** The attributes every element shares (CONTRACT: src, format, refresh, proxy, data). */
+export interface FeedHost extends ReactiveControllerHost, HTMLElement {
+  src?: string | null;
+  format?: FeedFormatOption | null;
+  refresh?: number | null;
+  proxy?: string | null;
+  data?: unknown;
+  /** Follow `src` as a live stream instead of polling it (when the element offers `live`). */
+  live?: boolean | null;
+}
+
+/** `<script type>` values that carry inline feed data, and the format each means. */
+export const INLINE_TYPES: Record<string, FeedFormatOption> = {
+  'application/json': 'auto',
+  'application/feed+json': 'jsonfeed',
+  'text/calendar': 'ics',
+  'application/rss+xml': 'rss',
+  'application/atom+xml': 'atom',
+  'text/csv': 'csv',
+};
+
+const INLINE_SELECTOR = Object.keys(INLINE_TYPES)
+  .map((type) => `:scope > script[type="${type}"]`)
+  .join(',');
+
+/** The inline-data `<script>` child of an element, if any. */
+export function inlineScript(host: Element): HTMLScriptElement | null {
+  return host.querySelector<HTMLScriptElement>(INLINE_SELECTOR);
+}
+
+/**
+ * Light-DOM content other than inline data and named-slot content (a ticker's `slot="label"`):
+ * the webmaster's progressive fallback.
+ */
+export function hasFallbackContent(host: Element): boolean {
+  return [...host.childNodes].some((node) =>
+    node instanceof Element
+      ? node.localName !== 'script' && !node.slot
+      : node.nodeType === Node.TEXT_NODE && !!node.textContent?.trim(),
+  );
+}
+
+/**
+ * The `onChange` an element passes to its controller to fire the public events: `ect-load`
+ * when different data is shown, `ect-error` when a new failure happens.
+ */
+export function dispatchFeedEvents(host: HTMLElement) {
+  return (snapshot: FeedSnapshot, previous: FeedSnapshot): void => {
+    if (snapshot.data && snapshot.data !== previous.data && snapshot.source) {
+      host.dispatchEvent(new EctLoadEvent({ data: snapshot.data, source: snapshot.source }));
+    }
+    if (snapshot.error && snapshot.error !== previous.error) {
+      host.dispatchEvent(
+        new EctErrorEvent({ message: snapshot.error.message, error: snapshot.error }),
+      );
+    }
+  };
+}
+
+type Request =
+  | { kind: 'none' }
+  | {
+      kind: 'url';
+      url: string;
+      format: FeedFormatOption;
+      proxy: string | null;
+      refresh: number;
+      live: boolean;
+    }
+  | { kind: 'inline'; text: string; format: FeedFormatOption }
+  | { kind: 'data'; value: unknown };
+
+const KIND_NAMES: Record<FeedKind, string> = {
+  items: 'news items (RSS, Atom, JSON Feed or JSON items)',
+  events: 'calendar events (iCalendar or JSON events)',
+  results: 'election results (JSON or CSV)',
+  counter: 'a visitor count (JSON or a number)',
+};
+
+/** Formats whose parser loads lazily, and the kind of data each gives. */
+const LAZY_FORMATS = new Map<string, FeedKind>([
+  ['ics', 'events'],
+  ['csv', 'results'],
+]);
+
+export interface FeedControllerOptions<K extends FeedKind> {
+  /** Kinds of data the element can show; any other is an error that says so. */
+  kinds: readonly K[];
+  /** Seconds between fetches when the `refresh` attribute is absent. */
+  defaultRefresh: number;
+  /** Called with every new snapshot, before the host re-renders (dispatch events here). */
+  onChange?: (snapshot: FeedSnapshot, previous: FeedSnapshot) => void;
+  /** The stream to follow instead of polling when the host's `live` is set (`live$` of sse.ts). */
+  live?: (request: FeedRequest) => Observable<FeedSnapshot>;
+}
+
+/**
+ * Binds an element to its feed: reads `src` / `format` / `refresh` / `proxy`, the `data`
+ * property or an inline `<script>` child from the host, subscribes to the shared feed
+ * stream while connected, and exposes the latest snapshot. A changed source switches the
+ * stream: the old request is aborted and its late answer never shown.
+ */
+export class FeedController<K extends FeedKind> implements ReactiveController {
+  snapshot: FeedSnapshot = { status: 'loading', version: 0 };
+  private readonly requests = new BehaviorSubject<Request>({ kind: 'none' });
+  private subscription?: Subscription;
+
+  constructor(
+    private readonly host: FeedHost,
+    private readonly options: FeedControllerOptions<K>,
+  ) {
+    host.addController(this);
+  }
+
+  get status() {
+    return this.snapshot.status;
+  }
+  get data(): Extract<FeedData, { kind: K }> | undefined {
+    return this.snapshot.data as Extract<FeedData, { kind: K }> | undefined;
+  }
+  get error() {
+    return this.snapshot.error;
+  }
+
+  hostConnected(): void {
+    this.requests.next(this.readRequest());
+    this.subscription = this.requests
+      .pipe(
+        distinctUntilChanged(sameRequest),
+        switchMap((request) => this.load(request)),
+      )
+      .subscribe((snapshot) => this.set(snapshot));
+  }
+
+  hostUpdate(): void {
+    if (this.subscription) this.requests.next(this.readRequest());
+  }
+
+  /** The reflected, read-only `state` attribute of the contract. */
+  hostUpdated(): void {
+    if (this.host.getAttribute('state') !== this.status)
+      this.host.setAttribute('state', this.status);
+  }
+
+  hostDisconnected(): void {
+    this.subscription?.unsubscribe();
+    this.subscription = undefined;
+  }
+
+  /** Fetch again now (the Retry button); inline data is parsed again. */
+  retry(): void {
+    const request = this.requests.value;
+    if (request.kind === 'url' && !request.live) refreshFeed(request);
+    else {
+      this.requests.next({ kind: 'none' });
+      this.requests.next(this.readRequest());
+    }
+  }
+
+  private readRequest(): Request {
+    const host = this.host;
+    if (host.data !== undefined && host.data !== null) return { kind: 'data', value: host.data };
+    const src = host.src?.trim();
+    if (src) {
+      let url: string;
+      try {
+        url = new URL(src, document.baseURI).href;
+      } catch {
+        url = src;
+      }
+      const refresh = Number(host.refresh ?? this.options.defaultRefresh);
+      return {
+        kind: 'url',
+        url,
+        format: host.format || 'auto',
+        proxy: host.proxy || null,
+        refresh: Number.isFinite(refresh) && refresh >= 0 ? refresh : this.options.defaultRefresh,
+        live: Boolean(host.live && this.options.live),
+      };
+    }
+    const script = inlineScript(host);
+    if (script) {
+      const typed = INLINE_TYPES[script.type];
+      return {
+        kind: 'inline',
+        text: script.textContent ?? '',
+        format: host.format && host.format !== 'auto' ? host.format : typed,
+      };
+    }
+    return { kind: 'none' };
+  }
+
+  private load(request: Request): Observable<FeedSnapshot> {
+    switch (request.kind) {
+      case 'none':
+        return from([{ status: 'empty', version: this.snapshot.version } satisfies FeedSnapshot]);
+      case 'url':
+        this.preload(request.format === 'auto' ? formatOfUrl(request.url) : request.format);
+        return (request.live ? this.options.live! : feed$)(request).pipe(
+          map((snapshot) => this.checkKind(snapshot)),
+        );
+      case 'inline':
+        this.preload(request.format);
+        return this.parsed(() =>
+          parseFeed(request.text, { format: request.format, baseUrl: document.baseURI }),
+        );
+      case 'data':
+        // Data set from script is untrusted too: normalized and sanitized like a JSON feed.
+        return this.parsed(() => parseFeedData(request.value, document.baseURI));
+    }
+  }
+
+  /**
+   * Loads the parser of a feed known to be iCalendar or CSV while the feed is on its way, when
+   * the element shows that kind of data (any other feed is an error anyway).
+   */
+  private preload(option: FeedFormatOption | undefined): void {
+    const format = String(option ?? '')
+      .trim()
+      .toLowerCase();
+    const kind = LAZY_FORMATS.get(format);
+    if (!kind || !(this.options.kinds as readonly string[]).includes(kind)) return;
+    preloadParser(format as FeedFormat);
+  }
+
+  private parsed(parse: () => Promise<FeedData>): Observable<FeedSnapshot> {
+    const version = this.snapshot.version + 1;
+    return defer(() =>
+      parse().then(
+        (data): FeedSnapshot => ({
+          status: isEmptyData(data) ? 'empty' : 'ready',
+          data,
+          source: 'inline',
+          version,
+        }),
+        (error: unknown): FeedSnapshot => ({
+          status: 'error',
+          version,
+          error:
+            error instanceof FeedError ? error : new FeedError(String(error), { cause: error }),
+        }),
+      ),
+    ).pipe(map((snapshot) => this.checkKind(snapshot)));
+  }
+
+  private checkKind(snapshot: FeedSnapshot): FeedSnapshot {
+    const kind = snapshot.data?.kind;
+    if (!kind || (this.options.kinds as readonly string[]).includes(kind)) return snapshot;
+    const wanted = this.options.kinds.map((k) => KIND_NAMES[k]).join(' or ');
+    return {
+      status: 'error',
+      version: snapshot.version,
+      error: new FeedError(`This element shows ${wanted}; the feed has ${KIND_NAMES[kind]}`),
+    };
+  }
+
+  private set(snapshot: FeedSnapshot): void {
+    const previous = this.snapshot;
+    this.snapshot = snapshot;
+    this.options.onChange?.(snapshot, previous);
+    this.host.requestUpdate();
+  }
+}
+
+function sameRequest(a: Request, b: Request): boolean {
+  if (a.kind !== b.kind) return false;
+  switch (a.kind) {
+    case 'none':
+      return true;
+    case 'url': {
+      const other = b as typeof a;
+      return (
+        a.url === other.url &&
+        a.format === other.format &&
+        a.proxy === other.proxy &&
+        a.refresh === other.refresh &&
+        a.live === other.live
+      );
+    }
+    case 'inline': {
+      const other = b as typeof a;
+      return a.text === other.text && a.format === other.format;
+    }
+    case 'data':
+      return a.value === (b as typeof a).value;
+  }
+}

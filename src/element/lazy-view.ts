@@ -1,0 +1,100 @@
+import {
+  adoptStyles,
+  html,
+  supportsAdoptingStyleSheets,
+  type CSSResult,
+  type LitElement,
+} from 'lit';
+import { EctErrorEvent } from '../feed/events.js';
+
+/**
+ * What an element loads on first use: its templates and its stylesheet.
+ *
+ * `dist/ect-widgets.js` registers all five elements at once, but a page shows one or two of
+ * them. Each element class (its attributes, properties, methods and feed) is in the bundle;
+ * its view (the `render` templates and styles) is a chunk beside it, fetched when the first
+ * instance is created, in parallel with the element's feed. A page without a calendar never
+ * downloads the calendar's templates.
+ */
+export interface ElementView<H> {
+  /** The element's own styles, after the shared `hostStyles` of its `static styles`. */
+  readonly styles: readonly CSSResult[];
+  /** The element's template (called inside the element's language, see LangController). */
+  render(host: H): unknown;
+}
+
+/**
+ * The lazily loaded view of one element class. The element starts the load in its constructor
+ * and holds its first update until the view is there (`scheduleUpdate`), so `updateComplete`
+ * resolves only once the element has really rendered; meanwhile the webmaster's light-DOM
+ * fallback stays visible through a plain `<slot>`.
+ */
+export class LazyView<H extends LitElement> {
+  /** The view, once loaded. */
+  current?: ElementView<H>;
+  private loading?: Promise<ElementView<H>>;
+  private readonly styled = new WeakSet<ShadowRoot>();
+
+  constructor(private readonly load: () => Promise<{ view: ElementView<H> }>) {}
+
+  /** Starts loading (once per page); a failed load is tried again by the next caller. */
+  preload(): Promise<ElementView<H>> {
+    this.loading ??= this.load().then(
+      ({ view }) => (this.current = view),
+      (error: unknown) => {
+        this.loading = undefined;
+        throw error;
+      },
+    );
+    return this.loading;
+  }
+
+  /**
+   * For the host's `scheduleUpdate`: runs `update` at once when the view is loaded and styled
+   * in this host's shadow root, else after loading it and adopting its styles.
+   */
+  schedule(host: H, update: () => void): void | Promise<void> {
+    const root = host.renderRoot;
+    if (this.current && (!(root instanceof ShadowRoot) || this.styled.has(root))) {
+      return update();
+    }
+    return this.prepare(host, update);
+  }
+
+  private async prepare(host: H, update: () => void): Promise<void> {
+    const root = host.renderRoot;
+    let placeholder: HTMLSlotElement | undefined;
+    if (!this.current && root instanceof ShadowRoot && !root.hasChildNodes()) {
+      // Until the templates arrive, the light DOM (the webmaster's fallback) shows as is.
+      placeholder = document.createElement('slot');
+      root.append(placeholder);
+    }
+    let view: ElementView<H> | undefined;
+    try {
+      view = await this.preload();
+    } catch (error) {
+      // The host renders its fallback (see `render`) and says why; its next update tries again.
+      const message = `Could not load the templates of <${host.localName}> (offline?)`;
+      host.dispatchEvent(new EctErrorEvent({ message, error }));
+    }
+    placeholder?.remove();
+    if (view && root instanceof ShadowRoot && !this.styled.has(root)) {
+      const ctor = host.constructor as typeof LitElement;
+      // Adopting replaces the list: the class's own styles first, then the view's. Without
+      // constructable stylesheets, adoptStyles appends <style> elements, so only the view's.
+      adoptStyles(
+        root,
+        supportsAdoptingStyleSheets ? [...ctor.elementStyles, ...view.styles] : [...view.styles],
+      );
+      this.styled.add(root);
+    }
+    update();
+  }
+
+  /** The host's template: the view's, or a plain `<slot>` (the fallback) when it failed to load. */
+  render(host: H): unknown {
+    return this.current ? this.current.render(host) : fallbackSlot;
+  }
+}
+
+const fallbackSlot = html`<slot></slot>`;

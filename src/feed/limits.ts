@@ -1,0 +1,281 @@
+/**
+ * Bounds on what one feed may cost the page. Feeds are parsed on the main thread, by parsers
+ * that read a whole text in one go (DOMParser, JSON.parse, ical.js, papaparse). So the text is
+ * first walked in slices, a task each, and cut down (news items: the first ones are kept) or
+ * refused with a message (calendars and results: a partial one would mislead, and text too long
+ * to parse in one short task) before a parser sees it. The numbers are far above any real feed
+ * of a provincial office; fetches are capped at 10 MB.
+ */
+import { FeedError, type FeedData, type FeedFormat } from './types.js';
+
+export const LIMITS = {
+  /** News items kept (the first ones: feeds list the newest first). */
+  items: 200,
+  /** Calendar events beyond which a feed is refused (a busy office has a few hundred a year). */
+  events: 2_000,
+  /**
+   * Result rows (candidates) beyond which a feed is refused: a national general election has
+   * about 5,000 constituency candidates (400 constituencies) on one results page.
+   */
+  candidates: 10_000,
+  /**
+   * Characters of news (RSS, Atom, JSON items) a parser gets: items past it are dropped.
+   * DOMParser reads XML in one task, about 40 ms per 200,000 characters here.
+   */
+  chars: 200_000,
+  /**
+   * Characters of any feed a parser gets, beyond which it is refused: room for a month of
+   * 2,000 events (about 400,000 characters) or 10,000 result rows. JSON and CSV parse that in a
+   * few milliseconds; iCalendar is read a slice of events per task (see parse/ics.ts).
+   */
+  dataChars: 1_000_000,
+  /** JSON nesting (real feeds nest five deep; thousands of levels take parsers seconds). */
+  depth: 64,
+};
+
+/** Characters (or bytes) handled per task when walking or decoding a long feed. */
+export const SLICE = 1 << 18;
+
+const LABELS: Record<FeedFormat, string> = {
+  json: 'JSON',
+  jsonfeed: 'JSON Feed',
+  rss: 'RSS',
+  atom: 'Atom',
+  ics: 'iCalendar',
+  csv: 'CSV',
+};
+
+/** Lets the browser run other tasks (input, rendering) before the next step of a long job. */
+export function nextTask(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  if (scheduler?.yield) return scheduler.yield();
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
+}
+
+function refuse(format: FeedFormat, what: string): FeedError {
+  return new FeedError(`${LABELS[format]}: ${what}, more than this widget shows at once`, {
+    format,
+  });
+}
+
+const count = (n: number) => n.toLocaleString('en');
+
+/** Where to cut a list of entries: before entry `LIMITS.items + 1`, or before the one that ends past `LIMITS.chars`. */
+class ListCut {
+  private entries = 0;
+  private previous = -1;
+  /** Offset where the dropped entries begin, once known. */
+  start = -1;
+
+  /** Entry starting at `offset`, with `before` the offset where the one before it ended. */
+  add(offset: number, before: number): void {
+    if (this.start >= 0) return;
+    this.entries++;
+    if (this.entries > LIMITS.items) this.start = before;
+    else if (offset > LIMITS.chars && this.entries > 1) {
+      // The entry before started within the budget but ends past it: it goes too, unless first.
+      this.start = this.entries > 2 ? this.previous : before;
+    }
+    this.previous = before;
+  }
+}
+
+// Item start tags outside CDATA sections and comments (whose text may look like tags).
+const XML_ITEMS = /<!\[CDATA\[[\s\S]*?\]\]>|<!--[\s\S]*?-->|<(?:[\w.-]+:)?(?:item|entry)[\s/>]/g;
+const XML_ITEM_END = /^<\/(?:[\w.-]+:)?(?:item|entry)\s*>/;
+
+/** RSS or Atom text without the items past the limits (a task per `SLICE` characters). */
+async function cutXml(text: string): Promise<string> {
+  const cut = new ListCut();
+  const items = new RegExp(XML_ITEMS);
+  let pause = SLICE;
+  for (let match = items.exec(text); match && cut.start < 0; match = items.exec(text)) {
+    if (match.index > pause) {
+      pause = match.index + SLICE;
+      await nextTask();
+    }
+    if (match[0][1] !== '!') cut.add(match.index, match.index);
+  }
+  if (cut.start < 0) return text;
+  // The items are siblings: drop everything from the first one cut to the end of the last one.
+  for (let at = text.lastIndexOf('</'); at > cut.start; at = text.lastIndexOf('</', at - 1)) {
+    const close = XML_ITEM_END.exec(text.slice(at, at + 80));
+    if (close) return text.slice(0, cut.start) + text.slice(at + close[0].length);
+  }
+  return text;
+}
+
+/** Index of the quote that ends the JSON string starting at `start`, or -1. */
+function endOfString(text: string, start: number): number {
+  for (let i = text.indexOf('"', start + 1); i >= 0; i = text.indexOf('"', i + 1)) {
+    let slashes = 0;
+    while (text.charCodeAt(i - 1 - slashes) === 92) slashes++;
+    if (slashes % 2 === 0) return i;
+  }
+  return -1;
+}
+
+interface Frame {
+  array: boolean;
+  /** Name of the property holding this array or object (`items`, `events`…). */
+  key?: string;
+  /** Arrays: the next character that is not a space starts an entry. Objects: a key. */
+  expecting: boolean;
+  /** Offset just past the last entry's end (the `[` or the `,` after it). */
+  after: number;
+  cut?: ListCut;
+}
+
+/**
+ * JSON text within the limits, walked once without parsing (a task per `SLICE` characters):
+ * too deep, or too many events or candidates, is refused; the news items past the limits (the
+ * top-level list, or `items`) are cut out, so that the JSON parser never sees them.
+ */
+async function cutJson(text: string, format: FeedFormat): Promise<string> {
+  const stack: Frame[] = [];
+  // Where the last key was: only read (sliced) when an array or object opens after it.
+  let keyStart = 0;
+  let keyEnd = 0;
+  let events = 0;
+  let candidates = 0;
+  let cut: { start: number; end: number } | undefined;
+  let pause = SLICE;
+  for (let i = 0; i < text.length; i++) {
+    if (i > pause) {
+      pause = i + SLICE;
+      await nextTask();
+    }
+    const code = text.charCodeAt(i);
+    // Spaces between tokens.
+    if (code === 32 || code === 10 || code === 13 || code === 9) continue;
+    const top = stack[stack.length - 1];
+    if (code === 93 || code === 125) {
+      const closed = stack.pop();
+      if (closed?.cut && closed.cut.start >= 0 && !cut) cut = { start: closed.cut.start, end: i };
+      continue;
+    }
+    if (code === 44) {
+      if (top) {
+        top.expecting = true;
+        top.after = i;
+      }
+      continue;
+    }
+    if (code === 58) continue;
+    if (top?.array && top.expecting) {
+      top.expecting = false;
+      top.cut?.add(i, top.after);
+      if (top.key === 'events' && ++events > LIMITS.events) {
+        throw refuse(format, `more than ${count(LIMITS.events)} events`);
+      }
+      if (top.key === 'candidates' && ++candidates > LIMITS.candidates) {
+        throw refuse(format, `more than ${count(LIMITS.candidates)} candidates`);
+      }
+    }
+    if (code === 34) {
+      const end = endOfString(text, i);
+      // An unterminated string: the JSON parser says where.
+      if (end < 0) break;
+      if (top && !top.array && top.expecting) {
+        keyStart = i + 1;
+        keyEnd = Math.min(end, i + 40);
+        top.expecting = false;
+      }
+      i = end;
+    } else if (code === 91 || code === 123) {
+      if (stack.length >= LIMITS.depth) {
+        throw new FeedError(`${LABELS[format]}: nested more than ${LIMITS.depth} levels deep`, {
+          format,
+        });
+      }
+      const array = code === 91;
+      const owner = top && !top.array ? text.slice(keyStart, keyEnd) : undefined;
+      // News items: a top-level list, or `items` of the top-level object.
+      const items = array && (!top || (stack.length === 1 && owner === 'items'));
+      stack.push({
+        array,
+        key: owner,
+        expecting: true,
+        after: i + 1,
+        cut: items ? new ListCut() : undefined,
+      });
+    }
+  }
+  return cut ? text.slice(0, cut.start) + text.slice(cut.end) : text;
+}
+
+/** Records of CSV text that hold something: line ends inside quoted values do not count. */
+function csvRecords(text: string): number {
+  let records = 0;
+  let quoted = false;
+  let filled = false;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 34) quoted = !quoted;
+    else if (!quoted && (code === 10 || code === 13)) {
+      if (filled) records++;
+      filled = false;
+    } else if (!filled && code > 32 && code !== 44 && code !== 59) filled = true;
+  }
+  return filled ? records + 1 : records;
+}
+
+/**
+ * Feed text cut or refused so that parsing it stays short: RSS, Atom and JSON keep their first
+ * items; too many events or candidates, JSON nested too deep, and text that stays too long are
+ * refused. Runs in tasks of its own, so decoding, cutting and parsing a big feed do not add up
+ * to one long task.
+ */
+export async function withinLimits(text: string, format: FeedFormat): Promise<string> {
+  if (text.length > SLICE / 4) await nextTask();
+  let source = text;
+  if (format === 'json' || format === 'jsonfeed') source = await cutJson(text, format);
+  else if (format === 'rss' || format === 'atom') source = await cutXml(text);
+  const budget = format === 'rss' || format === 'atom' ? LIMITS.chars : LIMITS.dataChars;
+  if (source.length > budget) {
+    throw refuse(format, `${count(source.length)} characters of text`);
+  }
+  if (format === 'ics') {
+    const events = source.match(/^BEGIN:VEVENT\b/gim)?.length ?? 0;
+    if (events > LIMITS.events) throw refuse(format, `${count(events)} events`);
+  }
+  if (format === 'csv') {
+    // The header row is not a candidate.
+    const rows = csvRecords(source) - 1;
+    if (rows > LIMITS.candidates) throw refuse(format, `${count(rows)} rows`);
+  }
+  if (text.length > SLICE / 4) await nextTask();
+  return source;
+}
+
+/**
+ * Parsed data within the limits, for what the text walk could not see: news items beyond
+ * `LIMITS.items` are dropped, too many events (iCalendar) or result rows refuse the feed.
+ */
+export function withinDataLimits(data: FeedData, format: FeedFormat): FeedData {
+  switch (data.kind) {
+    case 'items':
+      return data.items.length > LIMITS.items
+        ? { ...data, items: data.items.slice(0, LIMITS.items) }
+        : data;
+    case 'events':
+      if (data.events.length > LIMITS.events) {
+        throw refuse(format, `${count(data.events.length)} events`);
+      }
+      return data;
+    case 'results': {
+      const rows = data.races.reduce((sum, race) => sum + race.candidates.length, 0);
+      if (rows > LIMITS.candidates) throw refuse(format, `${count(rows)} candidates`);
+      return data;
+    }
+    case 'counter':
+      return data;
+  }
+}

@@ -1,0 +1,185 @@
+/**
+ * `parseFeed`: feed text or bytes to normalized data. The format comes from the `format` option,
+ * else the Content-Type, else the text itself. iCalendar and CSV parsers load lazily.
+ */
+import { decodeFeedInTasks } from '../decode.js';
+import { loadIcal } from './load-ical.js';
+import { withinDataLimits, withinLimits } from '../limits.js';
+import { isPlainJsonData, looksLikeHtml, parseJson, parseJsonValue } from './json.js';
+import { parseXmlFeed } from './xml.js';
+import {
+  FEED_FORMATS,
+  FeedError,
+  type FeedData,
+  type FeedFormat,
+  type FeedFormatOption,
+} from '../types.js';
+
+export interface ParseOptions {
+  /** `auto` (default) or the format to parse as. */
+  format?: FeedFormatOption;
+  /** The response's Content-Type, used for `auto` (and to decode bytes). */
+  contentType?: string | null;
+  /** The feed's URL: relative links in the feed resolve against it. */
+  baseUrl?: string;
+}
+
+const BY_TYPE: Record<string, FeedFormat> = {
+  'application/rss+xml': 'rss',
+  'application/rdf+xml': 'rss',
+  'application/atom+xml': 'atom',
+  'application/feed+json': 'jsonfeed',
+  'text/calendar': 'ics',
+  'text/csv': 'csv',
+  'text/comma-separated-values': 'csv',
+  'application/csv': 'csv',
+};
+
+const LABELS: Record<FeedFormat, string> = {
+  json: 'JSON',
+  jsonfeed: 'JSON Feed',
+  rss: 'RSS',
+  atom: 'Atom',
+  ics: 'iCalendar',
+  csv: 'CSV',
+};
+
+const XML_PROLOG = /^(?:\s+|<\?[\s\S]*?\?>|<!--[\s\S]*?-->|<!DOCTYPE[^>[]*(?:\[[\s\S]*?\])?\s*>)*/i;
+
+/** RSS, Atom or undefined, from the name of the XML document's root element. */
+function sniffXml(text: string): FeedFormat | undefined {
+  const root = /^<([A-Za-z_][\w.-]*:)?([A-Za-z_][\w.-]*)/.exec(text.replace(XML_PROLOG, ''));
+  if (!root) return undefined;
+  if (root[2] === 'rss' || root[2] === 'RDF') return 'rss';
+  if (root[2] === 'feed') return 'atom';
+  return undefined;
+}
+
+function sniffJson(text: string): FeedFormat {
+  // A cheap look at the text; parseJson checks the parsed `version` again.
+  return /"version"\s*:\s*"https?:\/\/jsonfeed\.org\/version\//.test(text) ? 'jsonfeed' : 'json';
+}
+
+/**
+ * The format of feed text: by Content-Type where it is specific, else by the text (JSON,
+ * RSS/RDF/Atom root element, `BEGIN:VCALENDAR`, a comma-separated header line).
+ * Throws a FeedError for an HTML page or text that is no feed.
+ */
+export function detectFormat(text: string, contentType?: string | null): FeedFormat {
+  const type = contentType?.split(';')[0].trim().toLowerCase() ?? '';
+  const source = text.replace(/^\ufeff/, '').trimStart();
+  const byType = BY_TYPE[type];
+  if (byType) return byType;
+  const json = type === 'application/json' || type === 'text/json' || type.endsWith('+json');
+  if (json) return sniffJson(source);
+  if (looksLikeHtml(source)) throw new FeedError('expected RSS or Atom, got an HTML page');
+  if (!source) throw new FeedError('the feed is empty');
+  if (/^[[{]/.test(source) || /^[+-]?[0-9๐-๙][0-9๐-๙,]*(?:\.[0-9๐-๙]+)?\s*$/.test(source)) {
+    return sniffJson(source);
+  }
+  if (source.startsWith('<')) {
+    const xml = sniffXml(source);
+    if (xml) return xml;
+    throw new FeedError('expected RSS or Atom, got another kind of XML document');
+  }
+  if (/^BEGIN:VCALENDAR\b/i.test(source)) return 'ics';
+  const header = source.split(/\r?\n/, 1)[0];
+  if (/[,;\t]/.test(header) && !/[<>{}]/.test(header)) return 'csv';
+  throw new FeedError('unrecognized feed: expected RSS, Atom, JSON, iCalendar or CSV');
+}
+
+function formatOption(format: unknown): FeedFormat | undefined {
+  if (format === undefined || format === null || format === '') return undefined;
+  const name = String(format).trim().toLowerCase();
+  if (name === 'auto') return undefined;
+  if ((FEED_FORMATS as readonly string[]).includes(name)) return name as FeedFormat;
+  throw new FeedError(`unknown format "${String(format)}": use auto, ${FEED_FORMATS.join(', ')}`);
+}
+
+const ignore = () => {};
+
+/**
+ * Starts loading the lazily loaded parser of `format` and the library it uses (ical.js,
+ * papaparse) side by side, while the feed itself is still on its way; otherwise each waits for
+ * the one before it, a round trip each once the feed has arrived. A failed load here is left
+ * to `parseFeed`, which loads again and says what failed.
+ */
+export function preloadParser(format: FeedFormat): void {
+  if (format === 'ics') {
+    import('./ics.js').catch(ignore);
+    loadIcal().catch(ignore);
+  } else if (format === 'csv') {
+    import('./csv.js').catch(ignore);
+    import('papaparse').catch(ignore);
+  }
+}
+
+/** The format a feed URL's file name says (`.ics`, `.csv`), if it says one. */
+export function formatOfUrl(url: string): FeedFormat | undefined {
+  const path = /^[^?#]*/.exec(url)![0].toLowerCase();
+  if (/\.(?:ics|ical|ifb)$/.test(path)) return 'ics';
+  if (/\.csv$/.test(path)) return 'csv';
+  return undefined;
+}
+
+/**
+ * Parses a feed into normalized data. Bytes are decoded first (charset from the Content-Type,
+ * the XML prolog, else UTF-8). Every failure is a FeedError whose message names the format
+ * and the problem.
+ */
+export async function parseFeed(
+  input: string | ArrayBuffer | Uint8Array,
+  options: ParseOptions = {},
+): Promise<FeedData> {
+  const { contentType, baseUrl } = options;
+  const raw = typeof input === 'string' ? input : await decodeFeedInTasks(input, contentType);
+  const text = raw.replace(/^\ufeff/, '');
+  const format = formatOption(options.format) ?? detectFormat(text, contentType);
+  const source = await withinLimits(text, format);
+  try {
+    switch (format) {
+      case 'rss':
+      case 'atom':
+        return withinDataLimits(await parseXmlFeed(source, format, baseUrl), format);
+      case 'json':
+      case 'jsonfeed':
+        return withinDataLimits(await parseJson(source, format, baseUrl), format);
+      case 'ics': {
+        preloadParser(format); // ical.js beside the parser, not after it
+        const { parseIcs } = await import('./ics.js');
+        return withinDataLimits(await parseIcs(source, baseUrl), format);
+      }
+      case 'csv': {
+        preloadParser(format);
+        const { parseCsv } = await import('./csv.js');
+        return withinDataLimits(await parseCsv(source), format);
+      }
+    }
+  } catch (error) {
+    if (error instanceof FeedError) throw error;
+    // Anything else (a lazy module that failed to load, say) still reads as a feed failure.
+    const message = error instanceof Error ? error.message : String(error);
+    throw new FeedError(`${LABELS[format]}: ${message}`, { format, cause: error });
+  }
+}
+
+/**
+ * An element's `data` property, untrusted like a feed: normalized and sanitized exactly as a
+ * JSON feed would be. Plain data is read as it is; anything else (a Date inside, a class
+ * instance) as the JSON text `JSON.stringify` makes of it.
+ */
+export async function parseFeedData(value: unknown, baseUrl?: string): Promise<FeedData> {
+  if (isPlainJsonData(value)) {
+    return withinDataLimits(await parseJsonValue(value, 'json', baseUrl), 'json');
+  }
+  let text: string | undefined;
+  try {
+    text = JSON.stringify(value);
+  } catch {
+    // Circular, or a BigInt: said below.
+  }
+  if (text === undefined) {
+    throw new FeedError('The data property is not JSON data (circular or a function?)');
+  }
+  return parseFeed(text, { format: 'json', baseUrl });
+}

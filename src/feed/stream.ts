@@ -1,0 +1,304 @@
+import {
+  NEVER,
+  from,
+  Observable,
+  ReplaySubject,
+  Subject,
+  defer,
+  distinctUntilChanged,
+  expand,
+  filter,
+  finalize,
+  fromEvent,
+  map,
+  merge,
+  pairwise,
+  race,
+  share,
+  startWith,
+  switchMap,
+  take,
+  timer,
+} from 'rxjs';
+import { readCachedFeed, writeCachedFeed } from './cache.js';
+import { decodeFeedInTasks } from './decode.js';
+import { fetchFeed } from './fetch.js';
+import { nextTask } from './limits.js';
+import { parseFeed } from './parse/index.js';
+import { FeedError, type FeedData, type FeedFormatOption } from './types.js';
+
+export type FeedStatus = 'loading' | 'ready' | 'stale' | 'empty' | 'error';
+export type FeedOrigin = 'network' | 'cache' | 'inline';
+
+/** What an element shows at a moment: the last good data, where it came from, and why not newer. */
+export interface FeedSnapshot {
+  status: FeedStatus;
+  data?: FeedData;
+  source?: FeedOrigin;
+  error?: FeedError;
+  /** Goes up by one each time different data arrives; equal data keeps it. */
+  version: number;
+}
+
+export interface FeedRequest {
+  /** Absolute feed URL. */
+  url: string;
+  format?: FeedFormatOption;
+  proxy?: string | null;
+  /** Seconds between fetches after a success; 0 fetches once. */
+  refresh: number;
+}
+
+/** Retry timing; exported for tests and documentation. */
+export const BACKOFF = {
+  /** First retry after a failure waits up to this long (full jitter), doubling each time. */
+  baseMs: 2_000,
+  capMs: 5 * 60_000,
+  /** Errors a retry will not fix soon (404, 403, 410…) wait at least this long. */
+  clientErrorMs: 5 * 60_000,
+  minMs: 500,
+  /** `refresh` is clamped to this range: no hammering, and timers stay within setTimeout's range. */
+  minRefreshMs: 5_000,
+  maxRefreshMs: 86_400_000,
+};
+
+export function feedKey(request: Pick<FeedRequest, 'url' | 'format' | 'proxy'>): string {
+  return `${request.format ?? 'auto'} ${request.proxy ?? ''} ${request.url}`;
+}
+
+export function isEmptyData(data: FeedData): boolean {
+  switch (data.kind) {
+    case 'items':
+      return data.items.length === 0;
+    case 'events':
+      return data.events.length === 0;
+    case 'results':
+      return data.races.every((race) => race.candidates.length === 0);
+    case 'counter':
+      return false;
+  }
+}
+
+/** The page can poll: visible and online. */
+function isActive(): boolean {
+  return document.visibilityState !== 'hidden' && navigator.onLine !== false;
+}
+
+/** Whether the page can poll now (visible and online), then each change of it. */
+export const active$: Observable<boolean> = defer(() =>
+  merge(
+    fromEvent(document, 'visibilitychange'),
+    fromEvent(window, 'online'),
+    fromEvent(window, 'offline'),
+  ).pipe(map(isActive), startWith(isActive()), distinctUntilChanged()),
+);
+
+interface Entry {
+  /** Refresh seconds asked for by each subscriber; the shortest positive one wins. */
+  refreshes: Map<object, number>;
+  retryNow$: Subject<void>;
+  stream$: Observable<FeedSnapshot>;
+}
+
+const registry = new Map<string, Entry>();
+
+/**
+ * The shared, polled stream of one feed. Every subscriber of the same URL, format and proxy
+ * shares one request loop; it starts with the first subscriber and stops (aborting any
+ * request in flight) a microtask after the last one unsubscribes. The first snapshot comes at once:
+ * cached data from an earlier visit, or `loading`.
+ */
+export function feed$(request: FeedRequest): Observable<FeedSnapshot> {
+  return new Observable<FeedSnapshot>((subscriber) => {
+    const key = feedKey(request);
+    let entry = registry.get(key);
+    if (!entry) {
+      entry = createEntry(key, request);
+      registry.set(key, entry);
+    }
+    const token = {};
+    entry.refreshes.set(token, request.refresh);
+    const subscription = entry.stream$.subscribe(subscriber);
+    const current = entry;
+    return () => {
+      current.refreshes.delete(token);
+      subscription.unsubscribe();
+    };
+  });
+}
+
+/** Fetch now instead of waiting for the next scheduled attempt (the Retry button). */
+export function refreshFeed(request: Pick<FeedRequest, 'url' | 'format' | 'proxy'>): void {
+  registry.get(feedKey(request))?.retryNow$.next();
+}
+
+/** How many feed loops are running: a lifecycle check for tests. */
+export function activeFeedCount(): number {
+  return registry.size;
+}
+
+function createEntry(key: string, request: FeedRequest): Entry {
+  const entry: Entry = {
+    refreshes: new Map(),
+    retryNow$: new Subject<void>(),
+    stream$: NEVER,
+  };
+  entry.stream$ = poll(key, request, entry).pipe(
+    finalize(() => {
+      if (registry.get(key) === entry) registry.delete(key);
+    }),
+    share({
+      connector: () => new ReplaySubject<FeedSnapshot>(1),
+      // Stop a microtask after the last subscriber leaves, so an element moved in the DOM
+      // (disconnected and connected again in one task) keeps its loop instead of refetching.
+      resetOnRefCountZero: () => from(Promise.resolve()),
+      resetOnError: true,
+      resetOnComplete: true,
+    }),
+  );
+  return entry;
+}
+
+function shortestRefresh(entry: Entry): number {
+  const positive = [...entry.refreshes.values()].filter((seconds) => seconds > 0);
+  return positive.length ? Math.min(...positive) : 0;
+}
+
+type Outcome =
+  { ok: true; text: string; data?: FeedData; json?: string } | { ok: false; error: FeedError };
+
+function attempt(request: FeedRequest, lastText: string | undefined): Observable<Outcome> {
+  return new Observable<Outcome>((subscriber) => {
+    const controller = new AbortController();
+    (async (): Promise<Outcome> => {
+      try {
+        const fetched = await fetchFeed(request.url, {
+          signal: controller.signal,
+          proxy: request.proxy,
+        });
+        const text = await decodeFeedInTasks(fetched.bytes, fetched.contentType);
+        if (text === lastText) return { ok: true, text };
+        const data = await parseFeed(text, {
+          format: request.format,
+          contentType: fetched.contentType,
+          baseUrl: fetched.url,
+        });
+        return { ok: true, text, data, json: JSON.stringify(data) };
+      } catch (error) {
+        return {
+          ok: false,
+          error:
+            error instanceof FeedError
+              ? error
+              : new FeedError(error instanceof Error ? error.message : String(error), {
+                  url: request.url,
+                  cause: error,
+                }),
+        };
+      }
+    })().then((outcome) => {
+      if (controller.signal.aborted) return;
+      subscriber.next(outcome);
+      subscriber.complete();
+    });
+    return () => controller.abort();
+  });
+}
+
+function jitter(ms: number): number {
+  return ms * (0.9 + 0.2 * Math.random());
+}
+
+/** Milliseconds until the next attempt; Infinity when only a manual refresh should fetch. */
+export function nextDelay(failures: number, error: FeedError | undefined, refresh: number): number {
+  const refreshMs = Math.min(Math.max(refresh * 1000, BACKOFF.minRefreshMs), BACKOFF.maxRefreshMs);
+  if (!failures) return refresh > 0 ? jitter(refreshMs) : Infinity;
+  const status = error?.details.status;
+  if (status && status >= 400 && status < 500 && status !== 408 && status !== 429) {
+    return jitter(Math.max(refreshMs, BACKOFF.clientErrorMs));
+  }
+  const ceiling = Math.min(BACKOFF.capMs, BACKOFF.baseMs * 2 ** (failures - 1));
+  const delay = Math.max(BACKOFF.minMs, Math.random() * ceiling);
+  const retryAfter = error?.details.retryAfter;
+  return retryAfter !== undefined ? Math.max(delay, retryAfter * 1000) : delay;
+}
+
+function poll(key: string, request: FeedRequest, entry: Entry): Observable<FeedSnapshot> {
+  return defer(() => {
+    const cached = readCachedFeed(key);
+    let snapshot: FeedSnapshot = cached
+      ? {
+          status: isEmptyData(cached.data) ? 'empty' : 'ready',
+          data: cached.data,
+          source: 'cache',
+          version: 1,
+        }
+      : { status: 'loading', version: 0 };
+    let lastText: string | undefined;
+    let lastJson = cached ? JSON.stringify(cached.data) : undefined;
+    let failures = 0;
+
+    const step = (): Observable<FeedSnapshot | null> =>
+      attempt(request, lastText).pipe(
+        map((outcome) => {
+          const previous = snapshot;
+          if (outcome.ok) {
+            failures = 0;
+            lastText = outcome.text;
+            if (outcome.data && outcome.json !== lastJson) {
+              lastJson = outcome.json;
+              // A task of its own: serializing and storing a big feed takes a while.
+              const data = outcome.data;
+              void nextTask().then(() => writeCachedFeed(key, data));
+              snapshot = {
+                status: isEmptyData(outcome.data) ? 'empty' : 'ready',
+                data: outcome.data,
+                source: 'network',
+                version: snapshot.version + 1,
+              };
+            } else if (snapshot.data) {
+              snapshot = {
+                ...snapshot,
+                status: isEmptyData(snapshot.data) ? 'empty' : 'ready',
+                error: undefined,
+              };
+            }
+          } else {
+            failures++;
+            snapshot = {
+              ...snapshot,
+              status: snapshot.data ? 'stale' : 'error',
+              error: outcome.error,
+            };
+          }
+          const changed =
+            snapshot.version !== previous.version ||
+            snapshot.status !== previous.status ||
+            snapshot.error !== previous.error;
+          return changed ? snapshot : null;
+        }),
+      );
+
+    const wait = (): Observable<unknown> => {
+      const delay = nextDelay(failures, snapshot.error, shortestRefresh(entry));
+      const due$ =
+        delay === Infinity
+          ? NEVER
+          : timer(delay).pipe(switchMap(() => active$.pipe(filter(Boolean), take(1))));
+      // After a failure, coming back online or visible retries at once.
+      const returned$ = failures
+        ? active$.pipe(
+            pairwise(),
+            filter(([before, now]) => !before && now),
+          )
+        : NEVER;
+      return race(due$, returned$, entry.retryNow$).pipe(take(1));
+    };
+
+    return step().pipe(
+      expand(() => wait().pipe(switchMap(step))),
+      filter((value): value is FeedSnapshot => value !== null),
+      startWith(snapshot),
+    );
+  });
+}

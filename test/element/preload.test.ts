@@ -1,0 +1,136 @@
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import type { LitElement } from 'lit';
+import '../../src/announcement-list/announcement-list.js';
+import '../../src/calendar/calendar.js';
+import '../../src/results-table/results-table.js';
+import { clearFeedCache } from '../../src/feed/cache.js';
+import { setFeedFetch } from '../../src/feed/fetch.js';
+import { formatOfUrl } from '../../src/feed/parse/index.js';
+import { text, one, ready } from '../helpers/dom.js';
+
+// This file runs in a page of its own: no lazy module is loaded before its tests load it.
+
+/** Paths of the scripts the page has requested so far. */
+const requested = () =>
+  performance
+    .getEntriesByType('resource')
+    .map((entry) => new URL(entry.name).pathname)
+    .filter((path) => /\.(?:[jt]s|mjs)$/.test(path));
+const loaded = (pattern: RegExp) => requested().some((path) => pattern.test(path));
+
+const PARSE_ICS = /\/feed\/parse\/ics\.ts$/;
+const ICAL = /\/ical\.js\/dist\/ical\.js$/;
+const RECURRENCE = /\/recurrence\.ts$/;
+const PARSE_CSV = /\/feed\/parse\/csv\.ts$/;
+const PAPAPARSE = /\/papaparse\//;
+
+/** Feed requests held until `release` is called, as on a slow connection. */
+function slowFeeds(bodies: Record<string, [string, string]>) {
+  const waiting: (() => void)[] = [];
+  let released = false;
+  setFeedFetch(
+    (url, init) =>
+      new Promise((resolve, reject) => {
+        const [type, body] = bodies[new URL(url).pathname];
+        const answer = () =>
+          resolve(new Response(body, { status: 200, headers: { 'Content-Type': type } }));
+        if (released) answer();
+        else waiting.push(answer);
+        init.signal?.addEventListener('abort', () => reject(init.signal!.reason));
+      }),
+  );
+  return {
+    get pending() {
+      return waiting.length;
+    },
+    release() {
+      released = true;
+      waiting.splice(0).forEach((answer) => answer());
+    },
+  };
+}
+
+const ICS = [
+  'BEGIN:VCALENDAR',
+  'VERSION:2.0',
+  'PRODID:-//ECT Chiang Rai//test//TH',
+  'BEGIN:VEVENT',
+  'UID:weekly@ect.go.th',
+  'DTSTAMP:20220601T000000Z',
+  'DTSTART;TZID=Asia/Bangkok:20220801T093000',
+  'DTEND;TZID=Asia/Bangkok:20220801T103000',
+  'RRULE:FREQ=WEEKLY;COUNT=3',
+  'SUMMARY:ประชุมประจำสัปดาห์',
+  'END:VEVENT',
+  'END:VCALENDAR',
+  '',
+].join('\r\n');
+
+const CSV = 'หมายเลข,ชื่อ,พรรค,คะแนน\r\n1,นายสมชาย ใจดี,พรรค ก,"40,877"\r\n';
+
+describe('parsers load while the feed is on its way', () => {
+  before(() => {
+    // The test modules filled the default buffer of 250: only what loads from here on counts.
+    performance.clearResourceTimings();
+    performance.setResourceTimingBufferSize(10_000);
+  });
+  beforeEach(() => clearFeedCache());
+  afterEach(() => setFeedFetch());
+
+  it('reads the format a feed URL’s file name says', () => {
+    expect(formatOfUrl('https://www.ect.go.th/chiangrai/activities.ics')).to.equal('ics');
+    expect(formatOfUrl('/feeds/Calendar.ICS?v=2#top')).to.equal('ics');
+    expect(formatOfUrl('/feeds/results.csv')).to.equal('csv');
+    expect(formatOfUrl('/feed.php?file=activities.ics')).to.be.undefined;
+    expect(formatOfUrl('/feeds/news.rss')).to.be.undefined;
+  });
+
+  // First, while nothing is loaded: an element that cannot show events loads no iCalendar code.
+  it('loads nothing for a format the element does not show', async () => {
+    const feeds = slowFeeds({ '/feeds/activities.ics': ['text/calendar', ICS] });
+    const el = await fixture<LitElement>(
+      html`<ect-announcement-list src="/feeds/activities.ics"></ect-announcement-list>`,
+    );
+    await waitUntil(() => feeds.pending === 1, 'the feed was never requested');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(loaded(PARSE_ICS) || loaded(ICAL)).to.be.false;
+    feeds.release();
+    await ready(el, 'error');
+    expect(text(one(el, '[part~="error"]'))).to.contain('calendar events');
+  });
+
+  it('loads the iCalendar parser, ical.js and the recurrence expander beside an .ics feed', async () => {
+    const feeds = slowFeeds({ '/feeds/schedule.ics': ['text/calendar', ICS] });
+    const el = await fixture<LitElement>(
+      html`<ect-calendar src="/feeds/schedule.ics" month="2022-08"></ect-calendar>`,
+    );
+    await waitUntil(() => feeds.pending === 1, 'the feed was never requested');
+    await waitUntil(
+      () => loaded(PARSE_ICS) && loaded(ICAL) && loaded(RECURRENCE),
+      `the iCalendar modules did not load before the feed arrived: ${requested().join(' ')}`,
+    );
+    expect(feeds.pending, 'the feed is still on its way').to.equal(1);
+    feeds.release();
+    await ready(el);
+    expect(
+      [...el.shadowRoot!.querySelectorAll<HTMLElement>('[part~="has-events"]')].map(
+        (day) => day.dataset.date,
+      ),
+    ).to.deep.equal(['2022-08-01', '2022-08-08', '2022-08-15']);
+  });
+
+  it('loads the CSV parser and papaparse beside a .csv results feed', async () => {
+    const feeds = slowFeeds({ '/feeds/results.csv': ['text/csv', CSV] });
+    const el = await fixture<LitElement>(
+      html`<ect-results-table src="/feeds/results.csv"></ect-results-table>`,
+    );
+    await waitUntil(
+      () => loaded(PARSE_CSV) && loaded(PAPAPARSE),
+      'the CSV modules did not load before the feed arrived',
+    );
+    expect(feeds.pending).to.equal(1);
+    feeds.release();
+    await ready(el);
+    expect(text(one(el, 'tbody'))).to.contain('40,877');
+  });
+});
