@@ -1,20 +1,18 @@
-import { LitElement } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { customElement } from '../element/define.js';
-import { FeedController, dispatchFeedEvents } from '../element/feed-controller.js';
-import type { FeedStatus } from '../feed/stream.js';
+import { FeedElement, type FeedOptions } from '../element/feed-element.js';
 import { LazyView } from '../element/lazy-view.js';
-import { LangController } from '../element/localize.js';
-import { hostStyles } from '../element/styles.js';
-import type { FeedFormatOption } from '../feed/types.js';
 
-const view: LazyView<EctAnnouncementList> = new LazyView(
+const lazyView: LazyView<EctAnnouncementList> = new LazyView(
   () => import('./announcement-list.view.js'),
 );
 
 /**
  * A dated list of announcements (election and result announcements, procurement notices,
  * PR news) from an RSS, Atom, JSON Feed or JSON feed. Several categories become tabs.
+ *
+ * Feed (`src`, inline or `data`): RSS, Atom, JSON Feed or JSON `{ items: [...] }`; `format`
+ * `auto`, `json`, `jsonfeed`, `rss` or `atom`; `refresh` default 300 s.
  *
  * @summary Dated announcement list with category tabs, "new" badges and attachments.
  *
@@ -52,23 +50,12 @@ const view: LazyView<EctAnnouncementList> = new LazyView(
  * @cssproperty [--ect-error=#b42318] - Error text.
  */
 @customElement('ect-announcement-list')
-export class EctAnnouncementList extends LitElement {
-  static override styles = hostStyles;
-
-  /** Feed URL, relative to the page. Without it the element reads inline data or `data`. */
-  @property() src?: string | null;
-
-  /** `auto` (Content-Type, then sniffing), `json`, `jsonfeed`, `rss` or `atom`. */
-  @property() format: FeedFormatOption = 'auto';
-
-  /** Seconds between fetches; `0` fetches once. Default 300. */
-  @property({ type: Number }) refresh?: number | null;
-
-  /** URL template with `{url}` for feeds served without CORS headers. */
-  @property() proxy?: string | null;
-
-  /** Feed data set from script: the JSON shape `{ items: [...] }` or a JSON Feed object. */
-  @property({ attribute: false }) data?: unknown;
+export class EctAnnouncementList extends FeedElement<'items'> {
+  static override readonly lazyView = lazyView;
+  static override readonly feedOptions: FeedOptions<'items'> = {
+    kinds: ['items'],
+    defaultRefresh: 300,
+  };
 
   /** Most items shown (per tab). `0` shows all. */
   @property({ type: Number }) limit = 10;
@@ -99,38 +86,6 @@ export class EctAnnouncementList extends LitElement {
 
   /** The category of the selected tab; `''` for "All". @internal */
   @state() selected = '';
-
-  /** @internal */
-  readonly i18n = new LangController(this);
-  /** @internal */
-  readonly feed = new FeedController(this, {
-    kinds: ['items'],
-    defaultRefresh: 300,
-    onChange: dispatchFeedEvents(this),
-  });
-
-  constructor() {
-    super();
-    void view.preload().catch(() => {});
-  }
-
-  /** `loading`, `ready`, `stale`, `empty` or `error`; also reflected as the `state` attribute. */
-  get state(): FeedStatus {
-    return this.feed.status;
-  }
-
-  /** Fetch the feed again now. */
-  reload(): void {
-    this.feed.retry();
-  }
-
-  protected override scheduleUpdate(): void | Promise<void> {
-    return view.schedule(this, () => super.scheduleUpdate());
-  }
-
-  protected override render(): unknown {
-    return this.i18n.render(() => view.render(this));
-  }
 }
 
 declare global {

@@ -1,13 +1,9 @@
-import { LitElement, type PropertyValues } from 'lit';
+import type { PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { customElement } from '../element/define.js';
-import { FeedController, dispatchFeedEvents } from '../element/feed-controller.js';
-import type { FeedStatus } from '../feed/stream.js';
+import { FeedElement, type FeedOptions } from '../element/feed-element.js';
 import { todayKey } from '../format/format.js';
 import { LazyView } from '../element/lazy-view.js';
-import { LangController } from '../element/localize.js';
-import { hostStyles } from '../element/styles.js';
-import type { FeedFormatOption } from '../feed/types.js';
 import type { MonthModel } from './calendar.view.js';
 import type { Expansion } from './recurrence.js';
 
@@ -27,6 +23,9 @@ const lazyView: LazyView<EctCalendar> = new LazyView(() => import('./calendar.vi
  * A month calendar of an iCalendar or JSON events feed, with Thai headings
  * (`สิงหาคม 2565`, `อา. จ. อ. …`), a keyboard-driven date grid, the chosen day's events and a
  * dated list view (the work schedule). Categories become a filter that looks like tabs.
+ *
+ * Feed (`src`, inline or `data`): iCalendar or JSON `{ events: [...] }`; `format` `auto`, `ics` or
+ * `json`; `refresh` default 900 s.
  *
  * @summary Thai month calendar (activity calendar and work schedule) from an iCalendar or JSON feed.
  *
@@ -71,23 +70,12 @@ const lazyView: LazyView<EctCalendar> = new LazyView(() => import('./calendar.vi
  * @cssproperty [--ect-today] - Background of today (default: the accent at 14%).
  */
 @customElement('ect-calendar')
-export class EctCalendar extends LitElement {
-  static override styles = hostStyles;
-
-  /** Feed URL, relative to the page. Without it the element reads inline data or `data`. */
-  @property() src?: string | null;
-
-  /** `auto` (Content-Type, then sniffing), `ics` or `json`. */
-  @property() format: FeedFormatOption = 'auto';
-
-  /** Seconds between fetches; `0` fetches once. Default 900. */
-  @property({ type: Number }) refresh?: number | null;
-
-  /** URL template with `{url}` for feeds served without CORS headers. */
-  @property() proxy?: string | null;
-
-  /** Feed data set from script: `{ events: [...] }` as in the JSON feed. */
-  @property({ attribute: false }) data?: unknown;
+export class EctCalendar extends FeedElement<'events'> {
+  static override readonly lazyView = lazyView;
+  static override readonly feedOptions: FeedOptions<'events'> = {
+    kinds: ['events'],
+    defaultRefresh: 900,
+  };
 
   /** Month shown, `YYYY-MM`; default the current month. Follows the person's navigation. */
   @property() month?: string | null;
@@ -123,35 +111,12 @@ export class EctCalendar extends LitElement {
   /** The category chosen in the filter; `''` for all. @internal */
   @state() chosenCategory = '';
 
-  /** @internal */
-  readonly i18n = new LangController(this);
-  /** @internal */
-  readonly feed = new FeedController(this, {
-    kinds: ['events'],
-    defaultRefresh: 900,
-    onChange: dispatchFeedEvents(this),
-  });
   /** The month rendered last (see the view). @internal */
   model?: MonthModel;
   /** Set while ical.js loads or recurring events are being expanded. @internal */
   expanding?: Promise<unknown>;
   /** The expansion of recurring events over the range shown last (see the view). @internal */
   expansion?: Expansion;
-
-  constructor() {
-    super();
-    void lazyView.preload().catch(() => {});
-  }
-
-  /** `loading`, `ready`, `stale`, `empty` or `error`; also reflected as the `state` attribute. */
-  get state(): FeedStatus {
-    return this.feed.status;
-  }
-
-  /** Fetch the feed again now. */
-  reload(): void {
-    this.feed.retry();
-  }
 
   /** The time zone days and times are shown in. @internal */
   get zone(): string {
@@ -177,14 +142,6 @@ export class EctCalendar extends LitElement {
     if (changed.has('month') && this.selected && this.selected.slice(0, 7) !== this.shownMonth) {
       this.selected = undefined;
     }
-  }
-
-  protected override scheduleUpdate(): void | Promise<void> {
-    return lazyView.schedule(this, () => super.scheduleUpdate());
-  }
-
-  protected override render(): unknown {
-    return this.i18n.render(() => lazyView.render(this));
   }
 }
 

@@ -1,12 +1,9 @@
-import { LitElement, type PropertyValues } from 'lit';
+import type { PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { customElement } from '../element/define.js';
-import { FeedController, dispatchFeedEvents } from '../element/feed-controller.js';
-import type { FeedStatus } from '../feed/stream.js';
+import { FeedElement, type FeedOptions } from '../element/feed-element.js';
 import { LazyView } from '../element/lazy-view.js';
-import { LangController } from '../element/localize.js';
-import { hostStyles } from '../element/styles.js';
-import type { FeedFormatOption, FeedItem, ItemsData } from '../feed/types.js';
+import type { FeedItem, ItemsData } from '../feed/types.js';
 import {
   anchorAt,
   copiesNeeded,
@@ -17,7 +14,7 @@ import {
   type Anchor,
 } from './ticker.js';
 
-const view: LazyView<EctNewsTicker> = new LazyView(() => import('./news-ticker.view.js'));
+const lazyView: LazyView<EctNewsTicker> = new LazyView(() => import('./news-ticker.view.js'));
 
 /** What the ticker needs of a `MediaQueryList`. */
 export interface MotionQuery {
@@ -59,6 +56,9 @@ export function setMotionQuery(query?: MotionQuery): void {
  * the tab order. Pinned or urgent items (JSON `pinned: true`, or a category `pinned`, `urgent`
  * or `ด่วน`) come first with an "urgent" badge.
  *
+ * Feed (`src`, inline or `data`): RSS, Atom, JSON Feed or JSON `{ items: [...] }`; `format`
+ * `auto`, `json`, `jsonfeed`, `rss` or `atom`; `refresh` default 300 s.
+ *
  * @summary Accessible scrolling headlines ("line news") from a feed, with pause and reduced motion.
  *
  * @fires ect-load - New data is shown. `detail: { data, source: 'network' | 'cache' | 'inline' }`.
@@ -95,23 +95,12 @@ export function setMotionQuery(query?: MotionQuery): void {
  * @cssproperty [--ect-error=#b42318] - Error text.
  */
 @customElement('ect-news-ticker')
-export class EctNewsTicker extends LitElement {
-  static override styles = hostStyles;
-
-  /** Feed URL, relative to the page. Without it the element reads inline data or `data`. */
-  @property() src?: string | null;
-
-  /** `auto` (Content-Type, then sniffing), `json`, `jsonfeed`, `rss` or `atom`. */
-  @property() format: FeedFormatOption = 'auto';
-
-  /** Seconds between fetches; `0` fetches once. Default 300. */
-  @property({ type: Number }) refresh?: number | null;
-
-  /** URL template with `{url}` for feeds served without CORS headers. */
-  @property() proxy?: string | null;
-
-  /** Feed data set from script: the JSON shape `{ items: [...] }` or a JSON Feed object. */
-  @property({ attribute: false }) data?: unknown;
+export class EctNewsTicker extends FeedElement<'items'> {
+  static override readonly lazyView = lazyView;
+  static override readonly feedOptions: FeedOptions<'items'> = {
+    kinds: ['items'],
+    defaultRefresh: 300,
+  };
 
   /** Most headlines shown. `0` shows all. */
   @property({ type: Number }) limit = 10;
@@ -129,15 +118,6 @@ export class EctNewsTicker extends LitElement {
   @state() current = '';
   /** Loop copies rendered after the list, as many as fill the viewport. @internal */
   @state() copies = 0;
-
-  /** @internal */
-  readonly i18n = new LangController(this);
-  /** @internal */
-  readonly feed = new FeedController(this, {
-    kinds: ['items'],
-    defaultRefresh: 300,
-    onChange: dispatchFeedEvents(this),
-  });
 
   /** The headlines shown, in order. @internal */
   items: FeedItem[] = [];
@@ -161,21 +141,6 @@ export class EctNewsTicker extends LitElement {
   });
   private readonly onMotionChange = () => this.requestUpdate();
   private readonly onVisibility = () => this.applyPlayState();
-
-  constructor() {
-    super();
-    void view.preload().catch(() => {});
-  }
-
-  /** `loading`, `ready`, `stale`, `empty` or `error`; also reflected as the `state` attribute. */
-  get state(): FeedStatus {
-    return this.feed.status;
-  }
-
-  /** Fetch the feed again now. */
-  reload(): void {
-    this.feed.retry();
-  }
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -208,14 +173,6 @@ export class EctNewsTicker extends LitElement {
     }
     this.items = data ? tickerItems(data.items, this.limit) : [];
     if (this.reduced) this.stopAnimation();
-  }
-
-  protected override scheduleUpdate(): void | Promise<void> {
-    return view.schedule(this, () => super.scheduleUpdate());
-  }
-
-  protected override render(): unknown {
-    return this.i18n.render(() => view.render(this));
   }
 
   protected override updated(changed: PropertyValues<this>): void {

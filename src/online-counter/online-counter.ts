@@ -1,13 +1,10 @@
-import { LitElement, type ReactiveController, type ReactiveControllerHost } from 'lit';
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { defer, switchMap, type Subscription } from 'rxjs';
 import { property } from 'lit/decorators.js';
 import { customElement } from '../element/define.js';
-import { FeedController, dispatchFeedEvents } from '../element/feed-controller.js';
-import type { FeedRequest, FeedSnapshot, FeedStatus } from '../feed/stream.js';
+import { FeedElement, type FeedOptions } from '../element/feed-element.js';
+import type { FeedRequest, FeedSnapshot } from '../feed/stream.js';
 import { LazyView } from '../element/lazy-view.js';
-import { LangController } from '../element/localize.js';
-import { hostStyles } from '../element/styles.js';
-import type { FeedFormatOption } from '../feed/types.js';
 import { safeImageUrl } from '../feed/url.js';
 
 /** @internal */
@@ -54,13 +51,17 @@ class PingController implements ReactiveController {
   }
 }
 
-const view: LazyView<EctOnlineCounter> = new LazyView(() => import('./online-counter.view.js'));
+const lazyView: LazyView<EctOnlineCounter> = new LazyView(() => import('./online-counter.view.js'));
 
 /**
  * How many people are on the site now (`ขณะนี้มีผู้ Online อยู่ 13 คน`), with today's, this
  * month's and all-time visits when the source gives them. Reads JSON or a plain-text number,
  * polled or, with `live`, pushed as Server-Sent Events; `ping` reports this visit's presence.
  * A figure it does not know shows as `—`, never as `0`.
+ *
+ * Source (`src`, inline or `data`): JSON `{ online, today?, month?, total? }` or a plain number;
+ * with `live`, an event stream on `src` (through `proxy` too); `format` `auto` or `json`;
+ * `refresh` default 30 s (also the polling interval after a live stream failed).
  *
  * @summary Visitor counter: people online now, visits today, this month and in total.
  *
@@ -85,23 +86,13 @@ const view: LazyView<EctOnlineCounter> = new LazyView(() => import('./online-cou
  * @cssproperty [--ect-gap=0.5rem] - Space between the figures.
  */
 @customElement('ect-online-counter')
-export class EctOnlineCounter extends LitElement {
-  static override styles = hostStyles;
-
-  /** Counter URL (JSON or a number), relative to the page; with `live`, an event stream. */
-  @property() src?: string | null;
-
-  /** `auto` (default) or `json`. */
-  @property() format: FeedFormatOption = 'auto';
-
-  /** Seconds between fetches (and between polls after a live stream failed); `0` fetches once. Default 30. */
-  @property({ type: Number }) refresh?: number | null;
-
-  /** URL template with `{url}` for sources served without CORS headers; also used for `live`. */
-  @property() proxy?: string | null;
-
-  /** Figures set from script: `{ online, today?, month?, total? }` or a number. */
-  @property({ attribute: false }) data?: unknown;
+export class EctOnlineCounter extends FeedElement<'counter'> {
+  static override readonly lazyView = lazyView;
+  static override readonly feedOptions: FeedOptions<'counter'> = {
+    kinds: ['counter'],
+    defaultRefresh: 30,
+    live: liveFeed,
+  };
 
   /** Listen to Server-Sent Events on `src` instead of polling; polls when the stream fails. */
   @property({ type: Boolean, reflect: true }) live = false;
@@ -112,18 +103,6 @@ export class EctOnlineCounter extends LitElement {
   /** `latn` (default) or `thai` digits. */
   @property() numerals?: 'latn' | 'thai' | null;
 
-  /** @internal */
-  readonly i18n = new LangController(this);
-  /** @internal */
-  readonly feed = new FeedController(this, {
-    kinds: ['counter'],
-    defaultRefresh: 30,
-    live: liveFeed,
-    onChange: (snapshot, previous) => {
-      this.track(snapshot, previous);
-      dispatchFeedEvents(this)(snapshot, previous);
-    },
-  });
   /** When the figures shown were last received from the network. @internal */
   receivedAt?: Date;
   /** The figures rendered last, so a changed one animates and an unchanged one does not. @internal */
@@ -131,33 +110,14 @@ export class EctOnlineCounter extends LitElement {
 
   constructor() {
     super();
-    void view.preload().catch(() => {});
     // Reports this tab's presence to `ping` while connected; nothing to read back from it.
     new PingController(this);
   }
 
-  /** `loading`, `ready`, `stale`, `empty` or `error`; also reflected as the `state` attribute. */
-  get state(): FeedStatus {
-    return this.feed.status;
-  }
-
-  /** Fetch the figures again now. */
-  reload(): void {
-    this.feed.retry();
-  }
-
-  private track(snapshot: FeedSnapshot, previous: FeedSnapshot): void {
+  protected override feedChanged(snapshot: FeedSnapshot, previous: FeedSnapshot): void {
     if (snapshot.data !== previous.data) {
       this.receivedAt = snapshot.source === 'network' ? new Date() : undefined;
     }
-  }
-
-  protected override scheduleUpdate(): void | Promise<void> {
-    return view.schedule(this, () => super.scheduleUpdate());
-  }
-
-  protected override render(): unknown {
-    return this.i18n.render(() => view.render(this));
   }
 
   protected override updated(): void {

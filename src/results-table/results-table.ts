@@ -1,21 +1,20 @@
-import { LitElement } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { customElement } from '../element/define.js';
-import { FeedController, dispatchFeedEvents } from '../element/feed-controller.js';
-import type { FeedStatus } from '../feed/stream.js';
+import { FeedElement, type FeedOptions } from '../element/feed-element.js';
 import { LazyView } from '../element/lazy-view.js';
-import { LangController } from '../element/localize.js';
-import { hostStyles } from '../element/styles.js';
-import type { FeedFormatOption, Race, ResultsData } from '../feed/types.js';
+import type { Race, ResultsData } from '../feed/types.js';
 import { safeColor } from '../feed/url.js';
 import type { ResultRow, SortKey } from './results.js';
 
-const view: LazyView<EctResultsTable> = new LazyView(() => import('./results-table.view.js'));
+const lazyView: LazyView<EctResultsTable> = new LazyView(() => import('./results-table.view.js'));
 
 /**
  * Election results (ประกาศผลการเลือกตั้ง) of one or several constituency races, from a JSON or
  * CSV feed, live during the count: refreshes keep the sort, search, scroll and focus, changed
  * rows are highlighted briefly and one polite, throttled announcement says what changed.
+ *
+ * Feed (`src`, inline or `data`): JSON `{ candidates: [...] }` or `{ races: [...] }`, or CSV;
+ * `format` `auto`, `json` or `csv`; `refresh` default 30 s.
  *
  * @summary Accessible, sortable election results table with race summary and live updates.
  *
@@ -59,23 +58,12 @@ const view: LazyView<EctResultsTable> = new LazyView(() => import('./results-tab
  * @cssproperty [--ect-error=#b42318] - Error text.
  */
 @customElement('ect-results-table')
-export class EctResultsTable extends LitElement {
-  static override styles = hostStyles;
-
-  /** Feed URL (JSON or CSV), relative to the page. Without it the element reads inline data or `data`. */
-  @property() src?: string | null;
-
-  /** `auto` (Content-Type, then sniffing), `json` or `csv`. */
-  @property() format: FeedFormatOption = 'auto';
-
-  /** Seconds between fetches; `0` fetches once. Default 30. */
-  @property({ type: Number }) refresh?: number | null;
-
-  /** URL template with `{url}` for feeds served without CORS headers. */
-  @property() proxy?: string | null;
-
-  /** Results set from script: `{ candidates: [...] }` or `{ races: [...] }`. */
-  @property({ attribute: false }) data?: unknown;
+export class EctResultsTable extends FeedElement<'results'> {
+  static override readonly lazyView = lazyView;
+  static override readonly feedOptions: FeedOptions<'results'> = {
+    kinds: ['results'],
+    defaultRefresh: 30,
+  };
 
   /** Id of the race shown (default the first); the race selector sets it. */
   @property() race?: string | null;
@@ -123,43 +111,11 @@ export class EctResultsTable extends LitElement {
   /** @internal */
   highlightTimer?: ReturnType<typeof setTimeout>;
 
-  /** @internal */
-  readonly i18n = new LangController(this);
-  /** @internal */
-  readonly feed = new FeedController(this, {
-    kinds: ['results'],
-    defaultRefresh: 30,
-    onChange: dispatchFeedEvents(this),
-  });
-
-  constructor() {
-    super();
-    void view.preload().catch(() => {});
-  }
-
-  /** `loading`, `ready`, `stale`, `empty` or `error`; also reflected as the `state` attribute. */
-  get state(): FeedStatus {
-    return this.feed.status;
-  }
-
-  /** Fetch the feed again now. */
-  reload(): void {
-    this.feed.retry();
-  }
-
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     clearTimeout(this.announceTimer);
     clearTimeout(this.highlightTimer);
     this.announceTimer = undefined;
-  }
-
-  protected override scheduleUpdate(): void | Promise<void> {
-    return view.schedule(this, () => super.scheduleUpdate());
-  }
-
-  protected override render(): unknown {
-    return this.i18n.render(() => view.render(this));
   }
 
   /**
