@@ -19,8 +19,12 @@ import { EctErrorEvent } from '../feed/events.js';
 export interface ElementView<H> {
   /** The element's own styles, after the shared `hostStyles` of its `static styles`. */
   readonly styles: readonly CSSResult[];
-  /** The element's template (called inside the element's language, see LangController). */
-  render(host: H): unknown;
+  /**
+   * The element's template (called inside the element's language, see LangController). It reads
+   * the host and calls its methods; it never writes a field of the host (the element owns its
+   * state: `Readonly` here, and a lint rule on `*.view.ts`), and has no side effects.
+   */
+  render(host: Readonly<H>): unknown;
 }
 
 /**
@@ -29,16 +33,19 @@ export interface ElementView<H> {
  * resolves only once the element has really rendered; meanwhile the webmaster's light-DOM
  * fallback stays visible through a plain `<slot>`.
  */
-export class LazyView<H extends LitElement> {
-  /** The view, once loaded. */
-  current?: ElementView<H>;
-  private loading?: Promise<ElementView<H>>;
+export class LazyView<H extends LitElement, V extends ElementView<H> = ElementView<H>> {
+  /**
+   * The view, once loaded. Besides `render`, a view module may offer pure functions the element
+   * calls from its own lifecycle (e.g. `willUpdate`) to work out state it then stores itself.
+   */
+  current?: V;
+  private loading?: Promise<V>;
   private readonly styled = new WeakSet<ShadowRoot>();
 
-  constructor(private readonly load: () => Promise<{ view: ElementView<H> }>) {}
+  constructor(private readonly load: () => Promise<{ view: V }>) {}
 
   /** Starts loading (once per page); a failed load is tried again by the next caller. */
-  preload(): Promise<ElementView<H>> {
+  preload(): Promise<V> {
     this.loading ??= this.load().then(
       ({ view }) => (this.current = view),
       (error: unknown) => {
@@ -69,7 +76,7 @@ export class LazyView<H extends LitElement> {
       placeholder = document.createElement('slot');
       root.append(placeholder);
     }
-    let view: ElementView<H> | undefined;
+    let view: V | undefined;
     try {
       view = await this.preload();
     } catch (error) {
