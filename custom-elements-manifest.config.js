@@ -32,4 +32,20 @@ export default {
       .map((path) =>
         ts.createSourceFile(path, readFileSync(path, 'utf8'), ts.ScriptTarget.ES2015, true),
       ),
+  plugins: [
+    {
+      // `this.dispatchEvent(new EctSelectEvent(…))` is found without a name (the name is set in
+      // the event's constructor); the element's `@fires` tags already document every event.
+      name: 'drop-unnamed-events',
+      packageLinkPhase({ customElementsManifest }) {
+        for (const module of customElementsManifest.modules) {
+          for (const declaration of module.declarations ?? []) {
+            if (declaration.events) {
+              declaration.events = declaration.events.filter((event) => event.name);
+            }
+          }
+        }
+      },
+    },
+  ],
 };

@@ -86,6 +86,18 @@ export class EctAnnouncementList extends FeedElement<'items'> {
 
   /** The category of the selected tab; `''` for "All". @internal */
   @state() selected = '';
+
+  /**
+   * Shows the tab of `category` (`''` for "All"); with `focus`, moves the keyboard focus to it
+   * once it is rendered (arrow keys in the tab list). @internal
+   */
+  selectTab(category: string, focus = false): void {
+    this.selected = category;
+    if (!focus) return;
+    void this.updateComplete.then(() =>
+      this.renderRoot.querySelector<HTMLElement>('[role="tab"][aria-selected="true"]')?.focus(),
+    );
+  }
 }
 
 declare global {

@@ -62,7 +62,7 @@ function renderItems(host: EctAnnouncementList, data: ItemsData, label: string):
             aria-selected=${i === index ? 'true' : 'false'}
             aria-controls="panel"
             tabindex=${i === index ? 0 : -1}
-            @click=${() => (host.selected = name)}
+            @click=${() => host.selectTab(name)}
           >
             ${name || t.all()}
           </button>`,
@@ -73,7 +73,11 @@ function renderItems(host: EctAnnouncementList, data: ItemsData, label: string):
     </div>`;
 }
 
-function onTabKey(host: EctAnnouncementList, event: KeyboardEvent, names: string[]): void {
+function onTabKey(
+  host: Readonly<EctAnnouncementList>,
+  event: KeyboardEvent,
+  names: string[],
+): void {
   const current = Math.max(0, names.indexOf(host.selected));
   const last = names.length - 1;
   const next =
@@ -92,10 +96,7 @@ function onTabKey(host: EctAnnouncementList, event: KeyboardEvent, names: string
             : -1;
   if (next < 0) return;
   event.preventDefault();
-  host.selected = names[next];
-  host.updateComplete.then(() =>
-    host.renderRoot.querySelector<HTMLElement>(`#tab-${next}`)?.focus(),
-  );
+  host.selectTab(names[next], true);
 }
 
 function renderList(host: EctAnnouncementList, items: FeedItem[]): TemplateResult {

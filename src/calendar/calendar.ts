@@ -4,8 +4,11 @@ import { customElement } from '../element/define.js';
 import { FeedElement, type FeedOptions } from '../element/feed-element.js';
 import { todayKey } from '../format/format.js';
 import { LazyView } from '../element/lazy-view.js';
-import type { MonthModel } from './calendar.view.js';
-import type { Expansion } from './recurrence.js';
+import { EctMonthChangeEvent, EctSelectEvent } from '../element/events.js';
+import { nextTask } from '../feed/limits.js';
+import type { EventsData } from '../feed/types.js';
+import type { CalendarView, MonthModel } from './calendar.view.js';
+import type { Expander, Expansion } from './recurrence.js';
 
 /**
  * `'YYYY-MM'` when `value` is one, else `undefined`. Here rather than in month.ts, which only
@@ -17,7 +20,9 @@ export function parseMonth(value: string | null | undefined): string | undefined
 }
 
 // Not `view`: that is the grid/list property.
-const lazyView: LazyView<EctCalendar> = new LazyView(() => import('./calendar.view.js'));
+const lazyView: LazyView<EctCalendar, CalendarView> = new LazyView(
+  () => import('./calendar.view.js'),
+);
 
 /**
  * A month calendar of an iCalendar or JSON events feed, with Thai headings
@@ -111,12 +116,14 @@ export class EctCalendar extends FeedElement<'events'> {
   /** The category chosen in the filter; `''` for all. @internal */
   @state() chosenCategory = '';
 
-  /** The month rendered last (see the view). @internal */
+  /** The month shown: its weeks and each day's events, worked out in `willUpdate`. @internal */
   model?: MonthModel;
-  /** Set while ical.js loads or recurring events are being expanded. @internal */
-  expanding?: Promise<unknown>;
-  /** The expansion of recurring events over the range shown last (see the view). @internal */
-  expansion?: Expansion;
+  /** Expands repeating events, once ical.js has loaded (the first feed with one). */
+  private expander?: Expander;
+  /** Set while ical.js loads or repeating events are being expanded. */
+  private expanding?: Promise<unknown>;
+  /** The expansion of repeating events over the weeks shown last. */
+  private expansion?: Expansion;
 
   /** The time zone days and times are shown in. @internal */
   get zone(): string {
@@ -126,6 +133,54 @@ export class EctCalendar extends FeedElement<'events'> {
   /** The month shown: `month` when valid, else the current month. @internal */
   get shownMonth(): string {
     return parseMonth(this.month) ?? todayKey(this.zone).slice(0, 7);
+  }
+
+  /** Shows the month `by` months before or after the one shown (the « and » buttons). */
+  showMonth(by: number): void {
+    const view = lazyView.current;
+    if (view) this.goToMonth(view.shiftMonths(view.focusedDay(this), by));
+  }
+
+  /** Chooses `day` (a click, Enter, Space): shows its month and events, fires `ect-select`. @internal */
+  chooseDay(day: string): void {
+    this.goToMonth(day);
+    this.selected = day;
+    const events = this.model?.days.get(day) ?? [];
+    const category = this.chosenCategory;
+    this.dispatchEvent(
+      new EctSelectEvent({
+        date: day,
+        events: category ? events.filter((e) => e.categories.includes(category)) : events,
+      }),
+    );
+  }
+
+  /**
+   * Moves the grid's focus from `day` by a key of the date-grid keyboard map (`moveDate` in
+   * month.ts, which comes with the view); false for a key that is not in it. @internal
+   */
+  moveFocus(day: string, key: string, shift: boolean): boolean {
+    const to = lazyView.current?.moveDate(key, day, this.firstDay, shift);
+    if (!to) return false;
+    this.goToMonth(to);
+    void this.updateComplete.then(() =>
+      this.renderRoot.querySelector<HTMLElement>(`[data-date="${to}"]`)?.focus(),
+    );
+    return true;
+  }
+
+  /** Shows only the events of `category` (`''` for all), as the category filter does. @internal */
+  chooseCategory(category: string): void {
+    this.chosenCategory = category;
+  }
+
+  /** Shows the month of `day` with `day` as the tab stop; fires `ect-month-change`. */
+  private goToMonth(day: string): void {
+    const month = day.slice(0, 7);
+    this.focusDay = day;
+    if (month === this.shownMonth) return;
+    this.month = month;
+    this.dispatchEvent(new EctMonthChangeEvent({ month }));
   }
 
   /** Also waits for ical.js when recurring events are being expanded. */
@@ -142,6 +197,68 @@ export class EctCalendar extends FeedElement<'events'> {
     if (changed.has('month') && this.selected && this.selected.slice(0, 7) !== this.shownMonth) {
       this.selected = undefined;
     }
+    const view = lazyView.current;
+    const data = this.feed.data;
+    if (!view || !data) return;
+    const input = {
+      data,
+      month: this.shownMonth,
+      firstDay: this.firstDay,
+      zone: this.zone,
+      category: this.category ?? '',
+    };
+    const range = view.weeksRange(input.month, input.firstDay);
+    const expansion = this.expansionOver(view, data, range);
+    this.model = view.monthModel({ ...input, expansion }, this.model);
+  }
+
+  protected override updated(): void {
+    if (this.model && (this.view === 'list' || this.selected)) lazyView.current?.preloadIcsWriter();
+  }
+
+  /**
+   * The expansion of `data`'s repeating events over `[start, end)`: the one running or done for
+   * these inputs, else a new one, run for one slice now and then a slice per task until done
+   * (`expanding` meanwhile, so `updateComplete` waits for it). Loads ical.js first.
+   */
+  private expansionOver(
+    view: CalendarView,
+    data: EventsData,
+    [start, end]: [number, number],
+  ): Expansion | undefined {
+    if (!data.events.some((event) => event.rrule)) return undefined;
+    if (!this.expander) {
+      this.expanding ??= view
+        .loadExpander()
+        .then(
+          (expander) => (this.expander = expander),
+          // Without ical.js a repeating event shows its first occurrence only.
+          () => undefined,
+        )
+        .then(() => {
+          this.expanding = undefined;
+          this.requestUpdate();
+        });
+      return undefined;
+    }
+    const current = this.expansion;
+    if (current?.source === data.events && current.from === start && current.to === end) {
+      return current;
+    }
+    const expansion = this.expander(data.events, start, end);
+    this.expansion = expansion;
+    if (expansion.run()) return expansion;
+    const pending: Promise<void> = (async () => {
+      while (this.expansion === expansion && !expansion.done) {
+        await nextTask();
+        expansion.run();
+      }
+    })().then(() => {
+      if (this.expanding === pending) this.expanding = undefined;
+      this.requestUpdate();
+    });
+    this.expanding = pending;
+    return expansion;
   }
 }
 

@@ -1,6 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
-import { EctMonthChangeEvent, EctSelectEvent } from '../element/events.js';
 import {
   formatDate,
   formatMonthYear,
@@ -12,7 +11,6 @@ import {
 } from '../format/format.js';
 import type { ElementView } from '../element/lazy-view.js';
 import { t } from '../element/messages.js';
-import { nextTask } from '../feed/limits.js';
 import { statusSection, staleNotice } from '../element/status.js';
 import type { CalendarEvent, EventsData } from '../feed/types.js';
 import { safeUrl } from '../feed/url.js';
@@ -30,25 +28,38 @@ import {
   shiftMonths,
   weekStart,
 } from './month.js';
-import { loadExpander, type Expander } from './recurrence.js';
+import { loadExpander, type Expansion } from './recurrence.js';
 
-/** The templates and styles of `<ect-calendar>`, loaded on its first use. */
-export const view: ElementView<EctCalendar> = { styles: [styles], render };
-
-/** What one month of one feed looks like; recomputed only when one of its inputs changes. */
-export interface MonthModel {
-  key: unknown[];
-  weeks: string[][];
-  days: Map<string, CalendarEvent[]>;
-  categories: string[];
-  /** Some repeating event is shown only in part (it ran out of time) or not at all. */
-  incomplete: boolean;
+/**
+ * What the calendar loads on first use: its templates and styles, and the pure functions the
+ * element calls to work out the month it shows (the element keeps the result, see
+ * `EctCalendar.willUpdate`).
+ */
+export interface CalendarView extends ElementView<EctCalendar> {
+  monthModel: typeof monthModel;
+  weeksRange: typeof weeksRange;
+  focusedDay: typeof focusedDay;
+  shiftMonths: typeof shiftMonths;
+  /** The date-grid keyboard map (month.ts), with the element's `first-day` as it is set. */
+  moveDate: (key: string, day: string, firstDay: unknown, shift: boolean) => string | undefined;
+  loadExpander: typeof loadExpander;
+  /** Fetches the `.ics` writer ahead of a click on "Add to my calendar". */
+  preloadIcsWriter(): void;
 }
 
-/** Expands recurring events; ready once ical.js has loaded, the first time a feed has one. */
-let expand: Expander | undefined;
+export const view: CalendarView = {
+  styles: [styles],
+  render,
+  monthModel,
+  weeksRange,
+  focusedDay,
+  shiftMonths,
+  moveDate: (key, day, firstDay, shift) => moveDate(key, day, weekStart(firstDay), shift),
+  loadExpander,
+  preloadIcsWriter: () => void loadIcsWriter().catch(() => {}),
+};
 
-/** The `.ics` writer: a lazy chunk, fetched as soon as a list of events shows. */
+/** The `.ics` writer: a lazy chunk, fetched as soon as a list of events shows (see the element). */
 let icsWriter: Promise<typeof import('./ics-export.js')> | undefined;
 function loadIcsWriter() {
   icsWriter ??= import('./ics-export.js');
@@ -67,85 +78,64 @@ const formatOptions = (host: EctCalendar): FormatOptions => ({
   timeZone: host.zone,
 });
 
-/**
- * The expansion of `data`'s recurring events over `[start, end)`: the one running or done for
- * these inputs, else a new one, run for one slice now and then a slice per task until done
- * (`host.expanding` meanwhile, so `updateComplete` waits for it).
- */
-function expansionOf(host: EctCalendar, data: EventsData, start: number, end: number) {
-  if (!expand || !data.events.some((event) => event.rrule)) return undefined;
-  const current = host.expansion;
-  if (current?.source === data.events && current.from === start && current.to === end) {
-    return current;
-  }
-  const expansion = expand(data.events, start, end);
-  host.expansion = expansion;
-  if (expansion.run()) return expansion;
-  const pending: Promise<void> = (async () => {
-    while (host.expansion === expansion && !expansion.done) {
-      await nextTask();
-      expansion.run();
-    }
-  })().then(() => {
-    if (host.expanding === pending) host.expanding = undefined;
-    host.requestUpdate();
-  });
-  host.expanding = pending;
-  return expansion;
+/** What one month of one feed looks like; recomputed only when one of its inputs changes. */
+export interface MonthModel {
+  key: unknown[];
+  weeks: string[][];
+  days: Map<string, CalendarEvent[]>;
+  categories: string[];
+  /** Some repeating event is shown only in part (it ran out of time) or not at all. */
+  incomplete: boolean;
 }
 
-/** The month's weeks and each day's events, for the feed, month and options in force. */
-function monthModel(host: EctCalendar, data: EventsData): MonthModel {
-  const month = host.shownMonth;
-  const only = (host.category ?? '')
+/** The inputs of a month: the feed, the month and the options in force. */
+export interface MonthInput {
+  data: EventsData;
+  month: string;
+  firstDay: number;
+  zone: string;
+  /** The `category` attribute: show only these (comma-separated). */
+  category: string;
+  /** The expansion of the repeating events over the weeks shown, when there is one. */
+  expansion?: Expansion;
+}
+
+/** The instants the weeks shown of `month` cover (repeating events are expanded over them). */
+function weeksRange(month: string, firstDay: number): [number, number] {
+  const weeks = monthGrid(month, weekStart(firstDay));
+  return instantRange(weeks[0][0], weeks[weeks.length - 1][6]);
+}
+
+/** The weeks of `input.month` and each day's events; `previous` when nothing has changed. */
+function monthModel(input: MonthInput, previous?: MonthModel): MonthModel {
+  const { data, month, zone, expansion } = input;
+  const firstDay = weekStart(input.firstDay);
+  const only = input.category
     .split(',')
     .map((name) => name.trim())
     .filter(Boolean);
-  const weeks = monthGrid(month, weekStart(host.firstDay));
+  const key = [data, month, firstDay, zone, expansion, expansion?.done, only.join()];
+  if (previous?.key.every((value, i) => value === key[i])) return previous;
+  const weeks = monthGrid(month, firstDay);
   const from = weeks[0][0];
   const to = weeks[weeks.length - 1][6];
-  const [start, end] = instantRange(from, to);
-  if (!expand && !host.expanding && data.events.some((event) => event.rrule)) {
-    host.expanding = loadExpander()
-      .then(
-        (loaded) => (expand = loaded),
-        // Without ical.js a recurring event shows its first occurrence only.
-        () => undefined,
-      )
-      .then(() => {
-        host.expanding = undefined;
-        host.requestUpdate();
-      });
-  }
-  const expansion = expansionOf(host, data, start, end);
-  const key = [
-    data,
-    month,
-    weekStart(host.firstDay),
-    host.zone,
-    expansion,
-    expansion?.done,
-    only.join(),
-  ];
-  if (host.model?.key.every((value, i) => value === key[i])) return host.model;
   const events = (expansion ? expansion.events : data.events).filter(
     (event) => !only.length || event.categories.some((name) => only.includes(name)),
   );
-  host.model = {
+  return {
     key,
     weeks,
-    days: eventsByDay(events, from, to, host.zone),
+    days: eventsByDay(events, from, to, zone),
     categories: only.length ? [] : categoriesOf(data.events),
     incomplete: !!expansion?.done && expansion.incomplete,
   };
-  return host.model;
 }
 
 function render(host: EctCalendar): TemplateResult {
   const label = host.label || msg('Calendar', { id: 'calendar.label' });
   const data = host.feed.data;
-  if (!data) return statusSection(host, host.feed, label, 6);
-  const model = monthModel(host, data);
+  const model = host.model;
+  if (!data || !model) return statusSection(host, host.feed, label, 6);
   const category = model.categories.includes(host.chosenCategory) ? host.chosenCategory : '';
   const days = category ? filterDays(model.days, category) : model.days;
   const options = formatOptions(host);
@@ -191,7 +181,7 @@ function renderCategories(host: EctCalendar, names: string[], current: string) {
             type="radio"
             name="category"
             .checked=${name === current}
-            @change=${() => (host.chosenCategory = name)}
+            @change=${() => host.chooseCategory(name)}
           />${name || t.all()}</label
         >`,
     )}
@@ -230,7 +220,7 @@ function renderGrid(
 ): TemplateResult {
   const month = host.shownMonth;
   const today = todayKey(host.zone);
-  const focus = currentFocus(host);
+  const focus = focusedDay(host);
   const firstDay = weekStart(host.firstDay);
   const short = weekdayLabels({ ...options, firstDay });
   const long = weekdayLabels({ ...options, firstDay, style: 'long' });
@@ -373,7 +363,6 @@ function renderList(
   options: FormatOptions,
   labelledBy: string,
 ): TemplateResult {
-  loadIcsWriter();
   // role="list": Safari drops list semantics from `list-style: none` lists without it.
   // eslint-disable-next-line lit-a11y/no-redundant-role
   return html`<ul part="list" role="list" aria-labelledby=${labelledBy}>
@@ -419,7 +408,7 @@ function renderWhen(host: EctCalendar, event: CalendarEvent, options: FormatOpti
 }
 
 /** The day that holds the grid's tab stop: the focused, chosen or current day of the month. */
-function currentFocus(host: EctCalendar): string {
+function focusedDay(host: Readonly<EctCalendar>): string {
   const month = host.shownMonth;
   for (const day of [host.focusDay, host.selected, todayKey(host.zone)]) {
     if (day && monthOf(day) === month) return day;
@@ -427,51 +416,27 @@ function currentFocus(host: EctCalendar): string {
   return host.focusDay ? sameDayIn(host.focusDay, month) : `${month}-01`;
 }
 
-/** Shows the month of `day` with `day` as the tab stop; fires ect-month-change. */
-function goToMonth(host: EctCalendar, day: string): void {
-  const month = monthOf(day);
-  host.focusDay = day;
-  if (month === host.shownMonth) return;
-  host.month = month;
-  host.dispatchEvent(new EctMonthChangeEvent({ month }));
-}
-
 // Listeners in the templates are called with `this` as the element (Lit's `host` option), so
 // one function serves every element and every render.
 
 function onPrevious(this: EctCalendar): void {
-  goToMonth(this, shiftMonths(currentFocus(this), -1));
+  this.showMonth(-1);
 }
 
 function onNext(this: EctCalendar): void {
-  goToMonth(this, shiftMonths(currentFocus(this), 1));
+  this.showMonth(1);
 }
 
 function onGridClick(this: EctCalendar, event: Event): void {
   const day = (event.target as Element).closest<HTMLElement>('[data-date]')?.dataset.date;
-  if (!day) return;
-  goToMonth(this, day);
-  this.selected = day;
-  const events = this.model?.days.get(day) ?? [];
-  const category = this.chosenCategory;
-  this.dispatchEvent(
-    new EctSelectEvent({
-      date: day,
-      events: category ? events.filter((e) => e.categories.includes(category)) : events,
-    }),
-  );
+  if (day) this.chooseDay(day);
 }
 
-async function onGridKey(this: EctCalendar, event: KeyboardEvent): Promise<void> {
+function onGridKey(this: EctCalendar, event: KeyboardEvent): void {
   const from = (event.target as Element).closest<HTMLElement>('[data-date]')?.dataset.date;
   // Alt+arrows and the like belong to the browser and the screen reader.
-  if (event.altKey || event.ctrlKey || event.metaKey) return;
-  const to = from && moveDate(event.key, from, weekStart(this.firstDay), event.shiftKey);
-  if (!to) return;
-  event.preventDefault();
-  goToMonth(this, to);
-  await this.updateComplete;
-  this.renderRoot.querySelector<HTMLElement>(`[data-date="${to}"]`)?.focus();
+  if (!from || event.altKey || event.ctrlKey || event.metaKey) return;
+  if (this.moveFocus(from, event.key, event.shiftKey)) event.preventDefault();
 }
 
 /** Saves the event as a one-event `.ics` through a short-lived `blob:` link. */

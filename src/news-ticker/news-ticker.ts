@@ -119,6 +119,25 @@ export class EctNewsTicker extends FeedElement<'items'> {
   /** Loop copies rendered after the list, as many as fill the viewport. @internal */
   @state() copies = 0;
 
+  /** Stops or restarts the scrolling (the pause button). */
+  togglePause(): void {
+    this.paused = !this.paused;
+  }
+
+  /**
+   * Shows the headline `by` places after (or before) the one shown, with reduced motion. Counts
+   * from the headline shown at call time: two clicks may come before one render. @internal
+   */
+  step(by: number): void {
+    const count = this.items.length;
+    if (!count) return;
+    const at = Math.max(
+      0,
+      this.items.findIndex((item) => item.id === this.current),
+    );
+    this.current = this.items[(at + by + count) % count].id;
+  }
+
   /** The headlines shown, in order. @internal */
   items: FeedItem[] = [];
   /** Reduced motion: one headline at a time, nothing scrolls. @internal */

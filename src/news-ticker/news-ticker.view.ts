@@ -97,7 +97,7 @@ function renderPause(host: EctNewsTicker): TemplateResult {
     part="pause"
     type="button"
     aria-pressed=${host.paused ? 'true' : 'false'}
-    @click=${() => (host.paused = !host.paused)}
+    @click=${() => host.togglePause()}
   >
     ${icon(PAUSE_ICON)}<span class="button-text">${t.pause()}</span>
   </button>`;
@@ -105,14 +105,7 @@ function renderPause(host: EctNewsTicker): TemplateResult {
 
 function renderStepper(host: EctNewsTicker, index: number): TemplateResult {
   const count = host.items.length;
-  // From the headline shown at click time: two clicks may come before one render.
-  const step = (by: number) => () => {
-    const at = Math.max(
-      0,
-      host.items.findIndex((item) => item.id === host.current),
-    );
-    host.current = host.items[(at + by + count) % count].id;
-  };
+  const step = (by: number) => () => host.step(by);
   const position = `${index + 1} / ${count}`;
   return html`<div class="stepper">
     <button part="previous" type="button" @click=${step(-1)}>
