@@ -41,9 +41,9 @@ export function createPresenceHandler(options = {}) {
   const repeatMs = options.streamRepeatMs ?? STREAM_REPEAT_MS;
   const minIntervalMs = options.streamMinIntervalMs ?? STREAM_MIN_INTERVAL_MS;
 
-  /** @type {Set<Response>} */
-  const streams = new Set();
-  let lastMessage = '';
+  /** The open streams, each with the message it got last and when. */
+  /** @type {Map<Response, { message: string, at: number }>} */
+  const streams = new Map();
   let sentAt = 0;
   /** @type {Counts | undefined} */
   let pending;
@@ -57,28 +57,34 @@ export function createPresenceHandler(options = {}) {
 
   // ---- the event streams -------------------------------------------------------------------
 
-  /** @param {string} message */
-  function writeAll(message) {
-    for (const res of streams) {
-      if (res.writableLength > STREAM_BACKLOG_BYTES) {
-        res.destroy();
-        continue;
-      }
-      res.write(message);
+  /**
+   * @param {Response} res
+   * @param {string} message
+   * @param {number} time
+   */
+  function send(res, message, time) {
+    if (res.writableLength > STREAM_BACKLOG_BYTES) {
+      res.destroy();
+      return;
     }
+    res.write(message);
+    streams.set(res, { message, at: time });
   }
 
-  /** Sends the pending figures when they differ from the last sent, or when a repeat is due. */
+  /**
+   * Sends the pending figures to each stream whose last message differs, or is due for a
+   * repeat.
+   */
   function flush() {
     flushTimer = undefined;
     if (!pending) return;
     const message = `data: ${JSON.stringify(figuresOf(pending, store.since))}\n\n`;
     pending = undefined;
     const time = Date.now();
-    if (message === lastMessage && time - sentAt < repeatMs) return;
-    lastMessage = message;
     sentAt = time;
-    writeAll(message);
+    for (const [res, last] of streams) {
+      if (last.message !== message || time - last.at >= repeatMs) send(res, message, time);
+    }
   }
 
   /** New counts for the streams: sent at once, or after the rest of the minimum interval. */
@@ -100,7 +106,7 @@ export function createPresenceHandler(options = {}) {
   }
 
   function endStreams() {
-    for (const res of streams) res.end();
+    for (const res of streams.keys()) res.end();
   }
 
   store.on('counts', offer);
@@ -271,8 +277,8 @@ export function createPresenceHandler(options = {}) {
       // Tells nginx not to buffer the stream.
       'X-Accel-Buffering': 'no',
     });
-    res.write(`retry: 5000\n\ndata: ${JSON.stringify(figuresOf(counts, store.since))}\n\n`);
-    streams.add(res);
+    res.write('retry: 5000\n\n');
+    send(res, `data: ${JSON.stringify(figuresOf(counts, store.since))}\n\n`, Date.now());
     checkTimer ??= setInterval(check, checkMs);
     checkTimer.unref?.();
     res.on('close', () => {
@@ -324,22 +330,23 @@ export function createPresenceHandler(options = {}) {
     }
   }
 
-  return Object.assign(handler, {
-    store,
-    ready,
+  // defineProperties, not Object.assign, which would copy the getter's value once.
+  return Object.defineProperties(handler, {
+    store: { value: store },
+    ready: { value: ready },
     /** Open event streams of this process. */
-    get streams() {
-      return streams.size;
-    },
-    async close() {
-      closed = true;
-      clearTimeout(flushTimer);
-      clearInterval(checkTimer);
-      checkTimer = undefined;
-      store.off('counts', offer);
-      store.off('down', endStreams);
-      endStreams();
-      await store.close();
+    streams: { get: () => streams.size },
+    close: {
+      async value() {
+        closed = true;
+        clearTimeout(flushTimer);
+        clearInterval(checkTimer);
+        checkTimer = undefined;
+        store.off('counts', offer);
+        store.off('down', endStreams);
+        endStreams();
+        await store.close();
+      },
     },
   });
 }
