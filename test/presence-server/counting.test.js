@@ -19,15 +19,20 @@ after(() => redis.close());
 let prefixes = 0;
 const STORES = {
   memory: () => undefined,
-  redis: (now) =>
-    createRedisStore(redis.url, { prefix: `counting-${prefixes++}:`, now, baseTotal: 1000 }),
+  redis: (now, { maxTabs }) =>
+    createRedisStore(redis.url, {
+      prefix: `counting-${prefixes++}:`,
+      now,
+      baseTotal: 1000,
+      maxTabs,
+    }),
 };
 
 /** A server whose clock is `clock.t`, started at `start`. */
 async function server(kind, start, options = {}) {
   const clock = { t: start };
   const now = () => clock.t;
-  const store = await STORES[kind](now);
+  const store = await STORES[kind](now, options);
   const running = await createPresenceServer({
     port: 0,
     now,
@@ -149,6 +154,30 @@ for (const kind of Object.keys(STORES)) {
         s.clock.t += 60 * SECOND;
         assert.deepEqual(await stream.next(), { online: 0, total: 1001 });
         stream.close();
+      } finally {
+        await s.close();
+      }
+    });
+
+    it('refuses new tabs beyond maxTabs with 503, and keeps beating the ones it has', async () => {
+      const s = await server(kind, at('2026-11-26T10:00:00+07:00'), {
+        maxTabs: 5,
+        newIdsPerMinute: 0,
+      });
+      try {
+        const ids = Array.from({ length: 5 }, newId);
+        for (const id of ids) assert.equal((await beat(s.url, id)).status, 204);
+        const refused = await beat(s.url, newId());
+        assert.equal(refused.status, 503);
+        assert.equal(refused.headers['retry-after'], '60');
+        assert.equal((await beat(s.url, ids[0])).status, 204);
+        assert.equal((await figures(s.url)).online, 5);
+        // Room again once tabs leave or expire.
+        await beat(s.url, ids[1], { leave: true });
+        assert.equal((await beat(s.url, newId())).status, 204);
+        s.clock.t += 60_000;
+        assert.equal((await beat(s.url, newId())).status, 204);
+        assert.equal((await figures(s.url)).online, 1);
       } finally {
         await s.close();
       }
