@@ -23,7 +23,8 @@ const HELP = `Usage: ect-presence [options]
   --help
 
   Test only: --test-clock-step MS moves the server's clock MS forward on each SIGUSR2 and
-  prints the process's memory as a JSON line (for benchmarks of tab expiry).
+  prints the counts and the process's memory before and after as a JSON line (for benchmarks
+  of tab expiry; run node with --expose-gc for figures after a garbage collection).
 `;
 
 const flags = {
@@ -144,13 +145,18 @@ process.stdout.write(
 );
 
 if (clockStep) {
-  process.on('SIGUSR2', async () => {
-    clockOffset += clockStep;
+  const measure = async () => {
     // Reading the figures drops the tabs that expired.
     const counts = await running.store.counts(now()).catch(() => undefined);
     globalThis.gc?.();
     const { rss, heapUsed } = process.memoryUsage();
-    process.stdout.write(`${JSON.stringify({ clock: clockOffset, counts, rss, heapUsed })}\n`);
+    return { counts, rss, heapUsed };
+  };
+  process.on('SIGUSR2', async () => {
+    const before = await measure();
+    clockOffset += clockStep;
+    const after = await measure();
+    process.stdout.write(`${JSON.stringify({ clock: clockOffset, before, after })}\n`);
   });
 }
 

@@ -13,7 +13,7 @@ import {
 } from '../../server/index.js';
 import { clientKey } from '../../server/limits.js';
 import { beat, figures, flood, newId, openStream, request } from './http.js';
-import { startRedis } from './redis.js';
+import { startRedis } from '../../scripts/lib/redis-server.js';
 
 const START = Date.parse('2026-11-26T10:00:20+07:00');
 

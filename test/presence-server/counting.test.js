@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { createPresenceServer, createRedisStore } from '../../server/index.js';
 import { beat, figures, newId, openStream, request } from './http.js';
-import { startRedis } from './redis.js';
+import { startRedis } from '../../scripts/lib/redis-server.js';
 
 const at = (iso) => Date.parse(iso);
 const SECOND = 1000;

@@ -8,7 +8,7 @@ import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { createPresenceServer, createRedisStore } from '../../server/index.js';
 import { beat, figures, newId, openStream, request } from './http.js';
-import { startRedis } from './redis.js';
+import { startRedis } from '../../scripts/lib/redis-server.js';
 
 const CLI = fileURLToPath(new URL('../../server/cli.js', import.meta.url));
 

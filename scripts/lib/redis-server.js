@@ -1,6 +1,6 @@
-// A redis-server of the test's own (Debian's package), on a free loopback port, without
-// persistence, in a temporary folder; stopped after the test file, also when it fails.
-// Missing redis-server fails the tests: CI installs it (.ci/run).
+// A redis-server of its own (Debian's package) for the presence server's tests and bench, on a
+// free loopback port, without persistence, in a temporary folder; stopped by its owner, and in
+// any case when the process exits. A missing redis-server is an error: .ci/run installs it.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer, connect } from 'node:net';
@@ -42,9 +42,16 @@ function waitForPort(port, ms) {
 }
 
 const running = new Set();
-process.on('exit', () => {
+const killAll = () => {
   for (const child of running) child.kill('SIGKILL');
-});
+};
+process.on('exit', killAll);
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.once(signal, () => {
+    killAll();
+    process.exit(128 + (signal === 'SIGINT' ? 2 : 15));
+  });
+}
 
 /**
  * Starts redis-server; `stop()` ends it (its data is gone: no persistence), `start()` starts it
