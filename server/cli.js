@@ -7,7 +7,7 @@ import { createPresenceServer } from './server.js';
 const HELP = `Usage: ect-presence [options]
 
   --port N                 PORT                         listen port (default 8787; 0: any free)
-  --host ADDR              HOST                         listen address (default 127.0.0.1)
+  --host ADDR              PRESENCE_HOST                listen address (default 127.0.0.1)
   --path /PATH             PRESENCE_PATH                answer only this path (default: any)
   --redis URL              REDIS_URL                    share the counts in Redis or Valkey
   --redis-prefix P         PRESENCE_REDIS_PREFIX        key prefix (default ect-presence:)
@@ -29,7 +29,7 @@ const HELP = `Usage: ect-presence [options]
 
 const flags = {
   port: ['PORT', 'int'],
-  host: ['HOST', 'string'],
+  host: ['PRESENCE_HOST', 'string'],
   path: ['PRESENCE_PATH', 'string'],
   redis: ['REDIS_URL', 'string'],
   'redis-prefix': ['PRESENCE_REDIS_PREFIX', 'string'],
