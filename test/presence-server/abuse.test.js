@@ -249,3 +249,35 @@ describe('client limits', () => {
     assert.equal(limits.size, 1);
   });
 });
+
+describe('inside another server', () => {
+  it('reads a body that a framework read before it, within the same 1 KB', async () => {
+    const { createServer } = await import('node:http');
+    const { createPresenceHandler } = await import('../../server/index.js');
+    const presence = createPresenceHandler();
+    // As Express's text() parser leaves it: the stream consumed, the text in req.body.
+    const server = createServer((req, res) => {
+      let body = '';
+      req.setEncoding('utf8');
+      req.on('data', (chunk) => (body += chunk));
+      req.on('end', () => {
+        req.body = body;
+        presence(req, res);
+      });
+    });
+    await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${server.address().port}/`;
+    try {
+      assert.equal((await beat(url, newId())).status, 204);
+      assert.equal(
+        (await post(url, JSON.stringify({ id: newId(), pad: 'x'.repeat(1100) }))).status,
+        413,
+      );
+      assert.equal((await figures(url)).online, 1);
+    } finally {
+      await presence.close();
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+});

@@ -151,3 +151,42 @@ describe('Redis stopped and started again', () => {
     }
   });
 });
+
+describe('ect-presence command line', () => {
+  it('refuses bad options with what was wrong, exit code 2', async () => {
+    for (const [args, message] of [
+      [['--port', 'abc'], '--port: expected a whole number, got "abc"'],
+      [['--redis', 'localhost:6379'], '--redis: expected a redis:// or rediss:// URL'],
+      [
+        ['--origin', 'https://www.ect.go.th/news'],
+        'is not an origin (write it as https://www.ect.go.th)',
+      ],
+      [['--path', 'presence'], '--path: must start with /'],
+      [['--no-such-option'], "Unknown option '--no-such-option'"],
+    ]) {
+      const child = spawn(process.execPath, [CLI, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+      let err = '';
+      child.stderr.on('data', (chunk) => (err += chunk));
+      const code = await new Promise((resolve) => child.once('exit', resolve));
+      assert.equal(code, 2, args.join(' '));
+      assert.ok(err.includes(message), `${args.join(' ')}: ${err}`);
+    }
+  });
+
+  it('reads its options from the environment, flags first', async () => {
+    const child = spawn(process.execPath, [CLI, '--total', '7'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, PORT: '0', PRESENCE_TOTAL: '99', PRESENCE_PATH: '/presence' },
+    });
+    try {
+      let out = '';
+      child.stdout.on('data', (chunk) => (out += chunk));
+      const url = await until(async () => /listening on (\S+)/.exec(out)?.[1]);
+      assert.match(url, /\/presence$/);
+      assert.deepEqual(await figures(url), { online: 0, total: 7 });
+      assert.equal((await request(new URL('/other', url).href)).status, 404);
+    } finally {
+      await stop(child);
+    }
+  });
+});
