@@ -4,6 +4,7 @@ import { fromRollup } from '@web/dev-server-rollup';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import * as puppeteer from 'puppeteer-core';
 import { feedRoutes } from './test/server/routes.js';
+import { presenceRoutes } from './test/server/presence-routes.js';
 import { sseRoutes } from './test/server/sse-routes.js';
 
 // The browsers run in a zone far from Bangkok, so every test proves that dates and times are
@@ -64,7 +65,7 @@ export default {
   // A busy two-core machine can take a while to start Firefox.
   browserStartTimeout: 120000,
   testsStartTimeout: 120000,
-  middleware: [feedRoutes, sseRoutes],
+  middleware: [feedRoutes, sseRoutes, presenceRoutes],
   plugins: [
     // papaparse ships as a UMD script; the bundlers convert it, the test server must too.
     fromRollup(rollupCommonjs)({

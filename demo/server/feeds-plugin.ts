@@ -9,7 +9,8 @@
  *   /feeds/html-page    an HTML error page answered with 200, as broken CMSs do.
  *   /api/presence       the presence protocol of <ect-online-counter> (docs/online-counter.md):
  *                       POST a heartbeat; GET the figures as JSON, or as Server-Sent Events with
- *                       `Accept: text/event-stream`. Counting is in ./presence.ts, in memory.
+ *                       `Accept: text/event-stream`. The package's presence server answers it
+ *                       (server/, docs/presence-server.md), with its memory store.
  *
  * More endpoints are added as `DemoRoute`s to `demoRoutes` or passed in
  * `feedsPlugin({ routes })`. `vite build` writes the feed files, placeholders expanded at build
@@ -24,7 +25,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
 import type { Connect, Plugin } from 'vite';
 import { contentTypeOf, expandFeedBytes } from './feed-files.js';
-import { Presence, PresenceStream, STREAM_CHECK_MS, parseBeat } from './presence.js';
+import { createPresenceHandler } from '../../server/index.js';
 
 export interface DemoContext {
   /** Absolute folder of the sample feeds. */
@@ -112,68 +113,16 @@ const ERROR_PAGE = `<!DOCTYPE html>
 </html>
 `;
 
-/** The request body as text; `undefined` when it is larger than `limit` bytes. */
-function readBody(req: IncomingMessage, limit: number): Promise<string | undefined> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size <= limit) chunks.push(chunk);
-    });
-    req.on('end', () =>
-      resolve(size <= limit ? Buffer.concat(chunks).toString('utf8') : undefined),
-    );
-    req.on('error', reject);
-  });
-}
-
 // The old counter of the office site counted 7,694,178 visits; the demo carries on from there.
 // Today's and this month's visits show once the server has counted a whole day or month.
-const presence = new PresenceStream(new Presence(7_694_178, Date.now()));
-let presenceTimer: ReturnType<typeof setInterval> | undefined;
+const presence = createPresenceHandler({ baseTotal: 7_694_178, origins: '*' });
 
 /** The presence endpoint: heartbeats in, figures out as JSON or as an event stream. */
 export const presenceRoute: DemoRoute = {
   path: '/api/presence',
-  methods: ['GET', 'HEAD', 'POST'],
-  async handle(req, res) {
-    res.setHeader('Cache-Control', 'no-store');
-    if (req.method === 'POST') {
-      // sendBeacon posts text/plain: a simple request, no CORS preflight; nothing is read back.
-      const beat = parseBeat((await readBody(req, 1024)) ?? '');
-      res.statusCode = beat ? 204 : 400;
-      res.end();
-      if (beat) presence.beat(beat, Date.now());
-      return;
-    }
-    res.setHeader('Vary', 'Accept');
-    if (!req.headers.accept?.includes('text/event-stream')) {
-      sendJson(res, JSON.stringify(presence.presence.counts(Date.now())));
-      return;
-    }
-    res.writeHead(200, {
-      'Content-Type': 'text/event-stream; charset=utf-8',
-      // Tells nginx-style proxies not to buffer the stream.
-      'X-Accel-Buffering': 'no',
-    });
-    res.write('retry: 5000\n\n');
-    const stop = presence.listen((message) => res.write(message), Date.now());
-    presenceTimer ??= setInterval(() => presence.check(Date.now()), STREAM_CHECK_MS);
-    await new Promise<void>((resolve) => res.on('close', resolve));
-    stop();
-    if (!presence.listening) {
-      clearInterval(presenceTimer);
-      presenceTimer = undefined;
-    }
-  },
+  methods: ['GET', 'HEAD', 'POST', 'OPTIONS'],
+  handle: (req, res) => presence(req, res),
 };
-
-function sendJson(res: ServerResponse, body: string): void {
-  res.statusCode = 200;
-  res.setHeader('Content-Type', 'application/json; charset=utf-8');
-  res.end(body);
-}
 
 /** The demo's fault routes and endpoints; later issues append theirs here. */
 export const demoRoutes: DemoRoute[] = [
