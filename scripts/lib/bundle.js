@@ -48,7 +48,7 @@ export async function bundleAlone(root, entry) {
 }
 
 /**
- * An element's own code: its modules minified with the shared code (Lit, rxjs, src/core unless
+ * An element's own code: its modules minified with the shared code (Lit, rxjs, the shared layers unless
  * `own` says otherwise) left external, about what the element adds to dist/ect-widgets.js. The
  * class and its lazily loaded chunks (its view) each count, without their import statements.
  * @param {string} root the repository root

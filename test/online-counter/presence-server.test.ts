@@ -1,7 +1,7 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../../src/online-counter/online-counter.js';
 import type { EctOnlineCounter } from '../../src/online-counter/online-counter.js';
-import { clearFeedCache } from '../../src/core/cache.js';
+import { clearFeedCache } from '../../src/feed/cache.js';
 import { one, text, ready as settled } from '../helpers/dom.js';
 
 /**
