@@ -59,7 +59,7 @@ describe('<ect-online-counter>', () => {
   it('shows the JSON figures in Thai, grouped, in tabular digits, with no live region', async () => {
     const el = await fixture<EctOnlineCounter>(
       html`<ect-online-counter
-        src=${'/api/feed?file=counter.json&type=application/json&delay=400'}
+        src=${'/api/feed?file=counter.json&type=application/json&delay=1500'}
       ></ect-online-counter>`,
     );
     expect(el.getAttribute('state')).to.equal('loading');
