@@ -362,6 +362,9 @@ async function openFirefox() {
     browser: 'firefox',
     executablePath: process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr',
     headless: true,
+    // Firefox ESR 140 has Trusted Types behind this preference (on by default from a later
+    // release); without it the canary below would prove nothing there.
+    extraPrefsFirefox: { 'dom.security.trusted_types.enabled': true },
   });
   return driver('Firefox', browser);
 }

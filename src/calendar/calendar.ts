@@ -59,6 +59,7 @@ const lazyView: LazyView<EctCalendar, CalendarView> = new LazyView(
  * @csspart time - The time of an event (`09.30 น.`), or `time all-day`.
  * @csspart title - The event's title (a link when the event has a URL).
  * @csspart location - The event's place.
+ * @csspart zone - For an event whose time zone is unknown: that its times are read as Thai time.
  * @csspart add - The "Add to my calendar" button (downloads a one-event `.ics`).
  * @csspart more - The "see full calendar" link.
  * @csspart status - Loading, empty, error and stale messages; also `loading`, `empty`, `error`, `stale`, and `incomplete` for the note that some repeating events are not shown in full.

@@ -380,6 +380,15 @@ function renderEvent(host: EctCalendar, event: CalendarEvent, options: FormatOpt
         : html`<span part="title">${event.title}</span>`
     }
     ${event.location ? html`<span part="location">${event.location}</span>` : nothing}
+    ${
+      event.unknownTimeZone
+        ? html`<span part="zone"
+            >${msg(str`Thai time (unknown time zone “${event.unknownTimeZone}”)`, {
+              id: 'calendar.unknown-zone',
+            })}</span
+          >`
+        : nothing
+    }
     <button part="add" type="button" @click=${() => download(host, event)}>
       ${msg('Add to my calendar', { id: 'calendar.add' })}<span class="visually-hidden">
         – ${event.title}</span

@@ -125,11 +125,30 @@ function skipAhead(recur: ICAL.Recur, start: number, target: number): number {
   return start;
 }
 
+/** ical.js zones made from an event's own VTIMEZONE (`timeZoneRules`), by its text. */
+const ruleZones = new Map<string, ICAL.Timezone | null>();
+
+/** The zone of `rules` (VTIMEZONE text), or null when ical.js cannot read it. */
+function zoneOfRules(lib: Ical, rules: string): ICAL.Timezone | null {
+  let zone = ruleZones.get(rules);
+  if (zone === undefined) {
+    try {
+      const component = lib.Component.fromString(rules);
+      zone = new lib.Timezone({ component, tzid: String(component.getFirstPropertyValue('tzid')) });
+    } catch {
+      zone = null;
+    }
+    if (ruleZones.size > 100) ruleZones.clear();
+    ruleZones.set(rules, zone);
+  }
+  return zone;
+}
+
 /**
  * The occurrences of a recurring `event` that overlap the instants `[from, to)`, each a plain
- * event with its own `start`/`end` and id `<id>/<start>`, without `rrule` and `exdates`: one
- * step of the rule per `next()`, `undefined` for a step that shows nothing. An unreadable rule
- * gives the event itself.
+ * event with its own `start`/`end` and id `<id>/<start>`, without `rrule`, `rrules`, `rdates`
+ * and `exdates`: the union of its RRULEs and RDATEs less its EXDATEs, one step of a rule per
+ * `next()`, `undefined` for a step that shows nothing. An unreadable rule gives the event itself.
  */
 function* occurrences(
   lib: Ical,
@@ -138,23 +157,44 @@ function* occurrences(
   to: number,
 ): Generator<CalendarEvent | undefined, void, undefined> {
   const m = STAMP.exec(event.start);
-  let recur: ICAL.Recur;
-  try {
-    if (!m || !event.rrule || !m[4] !== event.allDay) throw new Error('not expandable');
-    recur = lib.Recur.fromString(event.rrule);
-  } catch {
+  const recurs: ICAL.Recur[] = [];
+  for (const rule of [event.rrule, ...(event.rrules ?? [])]) {
+    try {
+      if (rule) recurs.push(lib.Recur.fromString(rule));
+    } catch {
+      // One unreadable rule of several: the others still count.
+    }
+  }
+  if (!m || !m[4] !== event.allDay || (!recurs.length && !event.rdates?.length)) {
     yield event;
     return;
   }
   const allDay = event.allDay;
   const utc = m[7] === 'Z';
   const zone = utc ? undefined : knownZone(event.timeZone);
+  const rulesZone =
+    utc || zone || !event.timeZoneRules ? null : zoneOfRules(lib, event.timeZoneRules);
   const fixed = m[7] && !utc ? -Date.parse(`1970-01-01T00:00:00${m[7]}`) : 0;
-  // Wall-clock time (as if UTC) to the instant it is in the event's zone.
+  // Wall-clock time (as if UTC) to the instant it is in the event's zone: one rule per event.
   const instant = (wall: number) => {
     if (allDay || utc) return wall;
-    if (!zone) return wall - fixed;
-    return wallToInstant(zone, wall);
+    if (zone) return wallToInstant(zone, wall);
+    if (rulesZone) {
+      const date = new Date(wall);
+      const time = lib.Time.fromData(
+        {
+          year: date.getUTCFullYear(),
+          month: date.getUTCMonth() + 1,
+          day: date.getUTCDate(),
+          hour: date.getUTCHours(),
+          minute: date.getUTCMinutes(),
+          second: date.getUTCSeconds(),
+        },
+        rulesZone,
+      );
+      return time.toUnixTime() * 1000;
+    }
+    return wall - fixed;
   };
   const stamp = (wall: number, at: number) => {
     const text = new Date(wall).toISOString().slice(0, 19);
@@ -166,58 +206,93 @@ function* occurrences(
   const startAt = instant(startWall);
   const end = event.end ? Date.parse(allDay ? `${event.end}T00:00:00Z` : event.end) : NaN;
   const length = end > startAt ? end - startAt : 0;
-
-  const until = recur.until;
-  recur.until = null;
-  const untilUtc = until && !until.isDate && until.zone === lib.Timezone.utcTimezone;
-  const untilValue = until ? wallOf(until) + (until.isDate && !allDay ? DAY - 1 : 0) : Infinity;
   const excluded = new Set(
     (event.exdates ?? []).map((value) =>
       value.length === 10 ? `d${value}` : `t${Date.parse(value)}`,
     ),
   );
+  /** Instants already given: a date two rules (or a rule and an RDATE) share counts once. */
+  const given = new Set<number>();
+  const occurrence = (start: string, at: number, endText: string | undefined) => {
+    given.add(at);
+    const made: CalendarEvent = { ...event, id: `${event.id}/${start}`, start };
+    delete made.rrule;
+    delete made.rrules;
+    delete made.rdates;
+    delete made.exdates;
+    if (endText) made.end = endText;
+    return made;
+  };
+  const isExcluded = (start: string, at: number) =>
+    excluded.has(`t${at}`) || excluded.has(`d${start.slice(0, 10)}`);
 
-  // A series that began long before the range starts its iteration just before it. The new
-  // first step ends before `from` (ical.js gives a start as its first occurrence even when it
-  // does not match the rule), and every later step is one the series has anyway.
-  const firstWall = skipAhead(recur, startWall, from - length - ZONE_MARGIN);
-  const first = new Date(firstWall);
-  const dtstart = lib.Time.fromData({
-    year: first.getUTCFullYear(),
-    month: first.getUTCMonth() + 1,
-    day: first.getUTCDate(),
-    hour: first.getUTCHours(),
-    minute: first.getUTCMinutes(),
-    second: first.getUTCSeconds(),
-    isDate: allDay,
-  });
-  // A rule ical.js rejects once it starts (BYDAY with a BYMONTHDAY that never comes in
-  // BYMONTH, BYYEARDAY in a MONTHLY rule) throws here: the expansion drops the event.
-  const iterator = recur.iterator(dtstart);
-  for (;;) {
-    const next = iterator.next() as ICAL.Time | null;
-    if (!next) return;
-    const wall = wallOf(next);
-    const at = instant(wall);
-    if ((untilUtc ? at : wall) > untilValue || at >= to) return;
-    if (at + length <= from && !(length === 0 && at >= from)) {
-      yield undefined;
-      continue;
+  for (const rdate of event.rdates ?? []) {
+    const [start, periodEnd] = rdate.split('/');
+    const at = Date.parse(allDay ? `${start}T00:00:00Z` : start);
+    const until = periodEnd ? Date.parse(allDay ? `${periodEnd}T00:00:00Z` : periodEnd) : NaN;
+    const span = until > at ? until - at : length;
+    if (!Number.isFinite(at) || at >= to || at + span <= from || given.has(at)) continue;
+    if (isExcluded(start, at)) continue;
+    const endText = periodEnd ?? (event.end ? endOf(at, span) : undefined);
+    yield occurrence(start, at, endText);
+  }
+
+  function endOf(at: number, span: number): string {
+    return allDay
+      ? new Date(at + span).toISOString().slice(0, 10)
+      : new Date(at + span).toISOString().replace('.000Z', 'Z');
+  }
+
+  // Without a rule, DTSTART is an occurrence of its own (RFC 5545), beside the RDATEs.
+  if (!recurs.length && startAt < to && startAt + length > from && !given.has(startAt)) {
+    const start = stamp(startWall, startAt);
+    if (!isExcluded(start, startAt)) yield occurrence(start, startAt, event.end);
+  }
+
+  for (const recur of recurs) {
+    const until = recur.until;
+    recur.until = null;
+    const untilUtc = until && !until.isDate && until.zone === lib.Timezone.utcTimezone;
+    const untilValue = until ? wallOf(until) + (until.isDate && !allDay ? DAY - 1 : 0) : Infinity;
+
+    // A series that began long before the range starts its iteration just before it. The new
+    // first step ends before `from` (ical.js gives a start as its first occurrence even when it
+    // does not match the rule), and every later step is one the series has anyway.
+    const firstWall = skipAhead(recur, startWall, from - length - ZONE_MARGIN);
+    const first = new Date(firstWall);
+    const dtstart = lib.Time.fromData({
+      year: first.getUTCFullYear(),
+      month: first.getUTCMonth() + 1,
+      day: first.getUTCDate(),
+      hour: first.getUTCHours(),
+      minute: first.getUTCMinutes(),
+      second: first.getUTCSeconds(),
+      isDate: allDay,
+    });
+    // A rule ical.js rejects once it starts (BYDAY with a BYMONTHDAY that never comes in
+    // BYMONTH, BYYEARDAY in a MONTHLY rule) throws here: the expansion drops the event.
+    const iterator = recur.iterator(dtstart);
+    for (;;) {
+      const next = iterator.next() as ICAL.Time | null;
+      if (!next) break;
+      const wall = wallOf(next);
+      const at = instant(wall);
+      if ((untilUtc ? at : wall) > untilValue || at >= to) break;
+      const start = stamp(wall, at);
+      if (
+        (at + length <= from && !(length === 0 && at >= from)) ||
+        given.has(at) ||
+        isExcluded(start, at)
+      ) {
+        yield undefined;
+        continue;
+      }
+      yield occurrence(
+        start,
+        at,
+        event.end ? (allDay ? stamp(wall + length, 0) : endOf(at, length)) : undefined,
+      );
     }
-    const start = stamp(wall, at);
-    if (excluded.has(`t${at}`) || excluded.has(`d${start.slice(0, 10)}`)) {
-      yield undefined;
-      continue;
-    }
-    const occurrence: CalendarEvent = { ...event, id: `${event.id}/${start}`, start };
-    delete occurrence.rrule;
-    delete occurrence.exdates;
-    if (event.end) {
-      occurrence.end = allDay
-        ? stamp(wall + length, 0)
-        : new Date(at + length).toISOString().replace('.000Z', 'Z');
-    }
-    yield occurrence;
   }
 }
 
@@ -252,6 +327,8 @@ export class Expansion {
     readonly source: readonly CalendarEvent[],
     readonly from: number,
     readonly to: number,
+    /** Time per event and per range; tests that need a reference expansion give more. */
+    private readonly budget = { eventMs: EVENT_MS, rangeMs: RANGE_MS },
   ) {
     guard(lib);
   }
@@ -266,7 +343,7 @@ export class Expansion {
         break;
       }
       if (
-        this.spent + performance.now() - began > RANGE_MS ||
+        this.spent + performance.now() - began > this.budget.rangeMs ||
         this.events.length >= MAX_RANGE_OCCURRENCES
       ) {
         // Out of time or room for this range: what is left is not shown.
@@ -275,7 +352,7 @@ export class Expansion {
         break;
       }
       const event = this.source[this.index];
-      if (!event.rrule) {
+      if (!event.rrule && !event.rrules && !event.rdates) {
         this.events.push(event);
         this.index++;
         continue;
@@ -301,7 +378,7 @@ export class Expansion {
       spent: 0,
     });
     const began = performance.now();
-    const eventEnd = began + EVENT_MS - running.spent;
+    const eventEnd = began + this.budget.eventMs - running.spent;
     stepDeadline = Math.min(sliceEnd + GRACE_MS, eventEnd);
     let finished = false;
     try {
@@ -326,7 +403,7 @@ export class Expansion {
       stepDeadline = Infinity;
     }
     running.spent += performance.now() - began;
-    if (!finished && running.spent >= EVENT_MS) this.incomplete = finished = true;
+    if (!finished && running.spent >= this.budget.eventMs) this.incomplete = finished = true;
     if (finished) {
       this.running = undefined;
       this.index++;

@@ -73,10 +73,21 @@ export interface CalendarEvent {
   description?: string;
   url?: string;
   categories: string[];
-  /** IANA zone of the source (`TZID`), when given. */
+  /** IANA zone of the source (`TZID`, or the zone CLDR gives for a Windows zone name). */
   timeZone?: string;
+  /**
+   * The source's own VTIMEZONE (iCalendar text), for a TZID that names no IANA or Windows zone:
+   * the calendar expands the event's repetitions with these rules.
+   */
+  timeZoneRules?: string;
+  /** A TZID that names no known zone and came without a VTIMEZONE: the times are Thai time. */
+  unknownTimeZone?: string;
   /** RFC 5545 RRULE value (without `RRULE:`), expanded by the calendar over its visible range. */
   rrule?: string;
+  /** Further RRULE values, when the event has more than one (the occurrences are the union). */
+  rrules?: string[];
+  /** Added occurrences (RDATE), same form as `start`; a period as `start/end`. */
+  rdates?: string[];
   /** Excluded occurrence starts, same form as `start`. */
   exdates?: string[];
 }

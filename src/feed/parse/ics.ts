@@ -14,6 +14,7 @@ import {
   uniqueStrings,
 } from './json.js';
 import { wallToInstant } from '../../format/format.js';
+import { WINDOWS_ZONES } from '../../generated/windows-zones.js';
 import { loadIcal, type Ical as IcalModule } from './load-ical.js';
 import { nextTask } from '../limits.js';
 import { FeedError, type CalendarEvent, type EventsData } from '../types.js';
@@ -25,20 +26,6 @@ type Time = ICAL.Time;
 
 const pad = (n: number, width = 2) => String(Math.trunc(n)).padStart(width, '0');
 
-/** Zones Outlook names its own way, for the `timeZone` of an event. */
-const WINDOWS_ZONES: Record<string, string> = {
-  'SE Asia Standard Time': 'Asia/Bangkok',
-  'Singapore Standard Time': 'Asia/Singapore',
-  'China Standard Time': 'Asia/Shanghai',
-  'Tokyo Standard Time': 'Asia/Tokyo',
-  'India Standard Time': 'Asia/Kolkata',
-  'GMT Standard Time': 'Europe/London',
-  'W. Europe Standard Time': 'Europe/Berlin',
-  'Eastern Standard Time': 'America/New_York',
-  'Pacific Standard Time': 'America/Los_Angeles',
-  UTC: 'UTC',
-};
-
 function isIanaZone(name: string): boolean {
   try {
     new Intl.DateTimeFormat('en-US', { timeZone: name });
@@ -48,11 +35,20 @@ function isIanaZone(name: string): boolean {
   }
 }
 
-/** The IANA name behind a TZID (`Asia/Bangkok`, `/mozilla.org/…/Asia/Bangkok`, Windows names). */
+/** IANA names of UTC (CLDR maps the Windows "UTC" to `Etc/UTC`). */
+const UTC_NAMES = /^(?:Etc\/)?(?:UTC|GMT|Z|Zulu|UCT|Universal)$/i;
+
+/**
+ * The IANA name behind a TZID: an IANA name (also inside a path, `/mozilla.org/…/Asia/Bangkok`)
+ * or a Windows name (Outlook, Exchange) through CLDR's mapping.
+ */
 function ianaZone(tzid: string | undefined): string | undefined {
   if (!tzid) return undefined;
   const name = tzid.trim().replace(/^"|"$/g, '');
-  if (WINDOWS_ZONES[name]) return WINDOWS_ZONES[name];
+  if (Object.hasOwn(WINDOWS_ZONES, name)) {
+    const zone = WINDOWS_ZONES[name];
+    return UTC_NAMES.test(zone) ? 'UTC' : zone;
+  }
   const segments = name.split('/').filter(Boolean);
   for (let take = Math.min(3, segments.length); take >= 1; take--) {
     const candidate = segments.slice(-take).join('/');
@@ -119,16 +115,24 @@ type Zone =
   | { kind: 'vtimezone'; zone: ICAL.Timezone; Time: IcalModule['Time'] }
   | { kind: 'iana'; name: string };
 
+/**
+ * The one rule that maps an event's wall-clock times to instants: the IANA zone its TZID names
+ * (directly or as a Windows name), else the file's VTIMEZONE of that TZID (through ical.js),
+ * else floating (Thai time). Every time of the event (start, end, EXDATE, RDATE, RECURRENCE-ID)
+ * and its expanded repetitions use the same rule.
+ */
 function zoneOf(lib: IcalModule, time: Time, tzid: string | undefined): Zone {
   const zone = time.zone;
-  if (zone === lib.Timezone.utcTimezone || (zone && /^(?:utc|z|gmt)$/i.test(zone.tzid ?? ''))) {
+  if (zone === lib.Timezone.utcTimezone || (zone && UTC_NAMES.test(zone.tzid ?? ''))) {
     return { kind: 'utc' };
   }
-  if (zone && zone !== lib.Timezone.localTimezone)
-    return { kind: 'vtimezone', zone, Time: lib.Time };
   const name = ianaZone(tzid);
   if (name === 'UTC') return { kind: 'utc' };
-  return name ? { kind: 'iana', name } : { kind: 'floating' };
+  if (name) return { kind: 'iana', name };
+  if (zone && zone !== lib.Timezone.localTimezone) {
+    return { kind: 'vtimezone', zone, Time: lib.Time };
+  }
+  return { kind: 'floating' };
 }
 
 function dateText(wall: Wall): string {
@@ -183,7 +187,9 @@ function eventOf(
   lib: IcalModule,
   vevent: Component,
   baseUrl: string | undefined,
-): { event: CalendarEvent; recurrenceId?: string; cancelled: boolean } | undefined {
+):
+  | { event: CalendarEvent; recurrenceId?: string; thisAndFuture: boolean; cancelled: boolean }
+  | undefined {
   const startProperty = vevent.getFirstProperty('dtstart');
   const start = timeValue(startProperty, 'dtstart');
   // Without a start there is nothing to place on a calendar.
@@ -219,16 +225,31 @@ function eventOf(
     event.end = dateText(wallFromMs(wallMs(startWall) + DAY));
   }
 
-  const timeZone = zone.kind === 'vtimezone' || zone.kind === 'iana' ? ianaZone(tzid) : undefined;
-  if (timeZone && timeZone !== 'UTC') event.timeZone = timeZone;
+  if (zone.kind === 'iana') event.timeZone = zone.name;
+  if (zone.kind === 'vtimezone') {
+    const rules = vtimezoneText(zone.zone);
+    if (rules) event.timeZoneRules = rules;
+  }
+  if (zone.kind === 'floating' && tzid) event.unknownTimeZone = tzid.trim().replace(/^"|"$/g, '');
   const location = cleanText(text(vevent.getFirstPropertyValue('location')));
   if (location) event.location = location;
   const description = text(vevent.getFirstPropertyValue('description'))?.trim();
   if (description) event.description = description;
   const url = safeUrl(text(vevent.getFirstPropertyValue('url')), baseUrl);
   if (url) event.url = url;
-  const rrule = vevent.getFirstPropertyValue('rrule');
-  if (rrule) event.rrule = String(rrule);
+  const [rrule, ...rrules] = vevent
+    .getAllProperties('rrule')
+    .map((property) => String(property.getFirstValue() ?? ''))
+    .filter(Boolean);
+  if (rrule) event.rrule = rrule;
+  if (rrules.length) event.rrules = rrules;
+  const rdates = vevent
+    .getAllProperties('rdate')
+    .flatMap((property) =>
+      property.getValues().map((value: unknown) => rdateText(lib, value, property)),
+    )
+    .filter((value): value is string => !!value);
+  if (rdates.length) event.rdates = rdates;
   const exdates = vevent
     .getAllProperties('exdate')
     .flatMap((property) =>
@@ -241,8 +262,31 @@ function eventOf(
   const recurrenceId =
     recurrence && recurrenceProperty ? formatTime(lib, recurrence, recurrenceProperty) : undefined;
   if (recurrenceId) event.id = `${event.id}/${recurrenceId}`;
+  const range = recurrenceProperty?.getParameter('range');
+  const thisAndFuture = typeof range === 'string' && range.toUpperCase() === 'THISANDFUTURE';
   const status = text(vevent.getFirstPropertyValue('status'))?.trim().toUpperCase();
-  return { event, recurrenceId, cancelled: status === 'CANCELLED' };
+  return { event, recurrenceId, thisAndFuture, cancelled: status === 'CANCELLED' };
+}
+
+/** The VTIMEZONE of an ical.js zone as iCalendar text, if it came with one. */
+function vtimezoneText(zone: ICAL.Timezone): string | undefined {
+  const component = (zone as { component?: Component }).component;
+  return component ? component.toString() : undefined;
+}
+
+/** An RDATE value: a date or date-time as `start` is written, a period as `start/end`. */
+function rdateText(lib: IcalModule, value: unknown, property: Property): string | undefined {
+  if (value instanceof lib.Period) {
+    const start = value.start;
+    const end = value.end ?? (value.duration ? start.clone() : undefined);
+    if (end && value.duration && !value.end) end.addDuration(value.duration);
+    const from = formatTime(lib, start, property);
+    return end ? `${from}/${formatTime(lib, end, property)}` : from;
+  }
+  if (value && typeof value === 'object' && 'isDate' in value) {
+    return formatTime(lib, value as Time, property);
+  }
+  return undefined;
 }
 
 /** The line of the source that an ical.js message quotes, if it quotes one. */
@@ -317,7 +361,7 @@ export async function parseIcs(input: string, baseUrl?: string): Promise<EventsD
   const lib = await loadIcal();
   const events: CalendarEvent[] = [];
   const masters = new Map<string, CalendarEvent>();
-  const overrides: { uid: string; recurrenceId: string }[] = [];
+  const overrides: { uid: string; recurrenceId: string; event?: CalendarEvent }[] = [];
   let title: string | undefined;
   let index = 0;
   const slices = icsSlices(source);
@@ -349,18 +393,109 @@ export async function parseIcs(input: string, baseUrl?: string): Promise<EventsD
         if (!parsed) continue;
         const uid = text(vevent.getFirstPropertyValue('uid')) ?? '';
         // A changed or cancelled occurrence replaces that occurrence of its series.
-        if (parsed.recurrenceId) overrides.push({ uid, recurrenceId: parsed.recurrenceId });
-        else if (uid) masters.set(uid, parsed.event);
+        if (parsed.recurrenceId) {
+          overrides.push({
+            uid,
+            recurrenceId: parsed.recurrenceId,
+            event: parsed.thisAndFuture ? parsed.event : undefined,
+          });
+        } else if (uid) masters.set(uid, parsed.event);
         if (!parsed.cancelled) events.push(parsed.event);
       }
     }
   }
-  for (const { uid, recurrenceId } of overrides) {
-    const master = masters.get(uid);
-    if (!master?.rrule) continue;
-    master.exdates = [...new Set([...(master.exdates ?? []), recurrenceId])];
-  }
+  applyOverrides(lib, masters, overrides);
   const data: EventsData = { kind: 'events', events };
   if (title) data.title = title;
   return data;
+}
+
+/**
+ * Changed and cancelled occurrences (RECURRENCE-ID) take the place of that occurrence of their
+ * series. With RANGE=THISANDFUTURE the change holds from that occurrence on: the series ends
+ * before it, and the changed event carries the series' rule (and what is left of its COUNT)
+ * from its own start.
+ */
+function applyOverrides(
+  lib: IcalModule,
+  masters: Map<string, CalendarEvent>,
+  overrides: { uid: string; recurrenceId: string; event?: CalendarEvent }[],
+): void {
+  const exclude = (event: CalendarEvent, start: string) =>
+    (event.exdates = [...new Set([...(event.exdates ?? []), start])]);
+  const futures = new Map<string, CalendarEvent[]>();
+  for (const { uid, recurrenceId, event } of overrides) {
+    const master = masters.get(uid);
+    if (!master?.rrule) continue;
+    exclude(master, recurrenceId);
+    if (!event) continue;
+    if (!event.rrule) {
+      const count = remainingCount(lib, master, recurrenceId);
+      event.rrule = withoutCount(master.rrule, count);
+      if (master.rrules) event.rrules = master.rrules.map((rule) => withoutCount(rule));
+      if (master.exdates) event.exdates = [...master.exdates];
+    }
+    master.rrule = endedBefore(master.rrule, recurrenceId, master.allDay);
+    if (master.rrules)
+      master.rrules = master.rrules.map((rule) => endedBefore(rule, recurrenceId, master.allDay));
+    futures.set(uid, [...(futures.get(uid) ?? []), event]);
+  }
+  // A single changed occurrence after a THISANDFUTURE change belongs to the new series too.
+  for (const { uid, recurrenceId, event } of overrides) {
+    if (event) continue;
+    for (const future of futures.get(uid) ?? []) exclude(future, recurrenceId);
+  }
+}
+
+/** `rule` ending before the occurrence starting at `start` (UNTIL set, or moved earlier). */
+function endedBefore(rule: string, start: string, allDay: boolean): string {
+  const at = allDay ? Date.parse(`${start}T00:00:00Z`) - DAY : Date.parse(start) - 1000;
+  if (!Number.isFinite(at)) return rule;
+  const iso = new Date(at).toISOString();
+  const until = allDay
+    ? iso.slice(0, 10).replace(/-/g, '')
+    : `${iso.slice(0, 19).replace(/[-:]/g, '')}Z`;
+  const parts = rule.split(';').filter((part) => !/^(?:UNTIL|COUNT)=/i.test(part));
+  const old = /(?:^|;)UNTIL=([^;]+)/i.exec(rule)?.[1];
+  // An earlier UNTIL stays (compared as text: both are UTC or both dates).
+  return [...parts, `UNTIL=${old && old < until ? old : until}`].join(';');
+}
+
+/** `rule` with COUNT replaced by `count`, or dropped when `count` is unknown. */
+function withoutCount(rule: string, count?: number): string {
+  const parts = rule.split(';').filter((part) => !/^COUNT=/i.test(part));
+  return (count ? [...parts, `COUNT=${count}`] : parts).join(';');
+}
+
+/** Steps looked at to find how much of a COUNT is left after a THISANDFUTURE change. */
+const COUNT_STEPS = 100_000;
+
+/**
+ * How many occurrences of `master`'s COUNT are left from the one starting at `start` on;
+ * undefined when the rule has no COUNT or the occurrence is not found within COUNT_STEPS.
+ */
+function remainingCount(lib: IcalModule, master: CalendarEvent, start: string): number | undefined {
+  if (!master.rrule || !/(?:^|;)COUNT=/i.test(master.rrule)) return undefined;
+  try {
+    const recur = lib.Recur.fromString(master.rrule);
+    const count = recur.count;
+    if (!count) return undefined;
+    const wall = (value: string) => value.slice(0, 19).replace(/[-:T]/g, '');
+    const iterator = recur.iterator(lib.Time.fromDateTimeString(isoWall(master.start)));
+    const target = wall(start);
+    for (let n = 0; n < Math.min(count, COUNT_STEPS); n++) {
+      const next = iterator.next() as Time | null;
+      if (!next) return undefined;
+      const text = wall(next.toString());
+      if (text >= target) return count - n;
+    }
+  } catch {
+    // An unreadable rule: the new series goes without COUNT.
+  }
+  return undefined;
+}
+
+/** `YYYY-MM-DDTHH:MM:SS` of a start as written in CalendarEvent (a date gets midnight). */
+function isoWall(value: string): string {
+  return value.length === 10 ? `${value}T00:00:00` : value.slice(0, 19);
 }

@@ -24,6 +24,7 @@
 'calendar.one-event': str`${0} กิจกรรม`,
 'calendar.previous-month': `เดือนก่อนหน้า`,
 'calendar.see-all': `ดูปฏิทินทั้งหมด`,
+'calendar.unknown-zone': str`เวลาประเทศไทย (ไม่รู้จักเขตเวลา “${0}”)`,
 'empty': `ยังไม่มีข้อมูล`,
 'error-heading': `โหลดข้อมูลไม่สำเร็จ`,
 'loading': `กำลังโหลด…`,
