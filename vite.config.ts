@@ -1,9 +1,9 @@
 import { defineConfig } from 'vite';
 import { conditions, define } from './build/library.js';
 import { checkBundle } from './build/plugins/check-bundle.js';
-import { compactCss } from './build/plugins/compact-css.js';
 import { lazyPackages } from './build/plugins/lazy-packages.js';
 import { licenseBanner } from './build/plugins/license-banner.js';
+import { minifyCss } from './build/plugins/minify-css.js';
 
 /**
  * `dist/ect-widgets.js`: the one file a webmaster references, with everything it imports
@@ -50,5 +50,5 @@ export default defineConfig(({ command }) => ({
       },
     },
   },
-  plugins: [lazyPackages(), compactCss(), checkBundle()],
+  plugins: [lazyPackages(), minifyCss(), checkBundle()],
 }));
