@@ -1,0 +1,34 @@
+/**
+ * Fills demo/builder.html's `<!-- ect-embed -->` with the embed info of ./embed-info.ts (a JSON
+ * data block, which the CSP allows) and demo/themes.html's `<!-- ect-theme-rows -->` /
+ * `<!-- ect-theme-css -->` from ./theme-rows.ts. In dev this runs on every page load, so a
+ * rebuilt dist/ or a new element shows on reload.
+ */
+import type { Plugin } from 'vite';
+import { embedInfo } from './embed-info.js';
+import { themeBlocks, themeListings, themeRows } from './theme-rows.js';
+
+export function demoToolPages(): Plugin {
+  return {
+    name: 'ect-demo-tool-pages',
+    transformIndexHtml: {
+      order: 'pre',
+      handler(html) {
+        if (html.includes('<!-- ect-embed -->')) {
+          const json = JSON.stringify(embedInfo()).replace(/</g, '\\u003c');
+          html = html.replace(
+            '<!-- ect-embed -->',
+            `<script type="application/json" id="ect-embed">${json}</script>`,
+          );
+        }
+        if (html.includes('<!-- ect-theme-rows -->')) {
+          const themes = themeBlocks();
+          html = html
+            .replace('<!-- ect-theme-rows -->', themeRows(themes))
+            .replace('<!-- ect-theme-css -->', themeListings(themes));
+        }
+        return html;
+      },
+    },
+  };
+}
