@@ -25,12 +25,19 @@ export const WITHOUT_LIT = ['format', 'feed'];
 export const LIT_SPECIFIER = /^(?:lit|lit-html|lit-element|@lit\/[^/]+)(?:\/|$)/;
 
 /**
+ * The element folders: `src/<name>/<name>.ts`, but not a layer (src/format/ holds format.ts).
+ */
+export function elementFolders(root = repoRoot) {
+  return elementNames(root).filter((name) => !(name in LAYERS));
+}
+
+/**
  * Each folder of src/ with what it may import. Element folders come from the tree
  * (`src/<name>/<name>.ts`), so a new element is covered without editing this file.
  */
 export function layerRules(root = repoRoot) {
   const rules = new Map(Object.entries(LAYERS));
-  for (const name of elementNames(root)) rules.set(name, ELEMENT_IMPORTS);
+  for (const name of elementFolders(root)) rules.set(name, ELEMENT_IMPORTS);
   return rules;
 }
 
