@@ -15,7 +15,7 @@
  * so Vite leaves it alone) and copies dist/ect-widgets.js with the chunks it loads lazily
  * (everything in dist/ except the per-module `lib/` build) beside the page. The feeds are
  * written to demo-dist/feeds/ with their dates expanded, and a strict Content-Security-Policy
- * with Trusted Types is added, as the contract promises the elements work under it.
+ * with Trusted Types is added, as docs/contract.md promises the elements work under it.
  * `base: './'` lets demo-dist/ be served from any folder.
  */
 import { createHash } from 'node:crypto';
