@@ -13,7 +13,8 @@
  * `npm start` (dev): root is demo/; each page's `<script type="module" src="/src/index.ts">`
  * is aliased to the library source, so edits to src/ hot-reload. `npm run build:demo`: the
  * library build writes dist/, then this build writes demo-dist/. `base: './'` lets demo-dist/
- * be served from any folder.
+ * be served from any folder. The pages load the built bundle, not src/, under the strict policy
+ * docs/contract.md promises the elements work under.
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';

@@ -1,5 +1,5 @@
 // Sharing: 20 elements showing one feed URL on one page (10 <ect-announcement-list> and 10
-// <ect-news-ticker>) with dist/ect-widgets.js. The contract wants one fetch per feed URL per
+// <ect-news-ticker>) with dist/ect-widgets.js. docs/contract.md wants one fetch per feed URL per
 // page, however many elements show it, and each element kind's view chunk fetched once.
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';

@@ -26,7 +26,7 @@ import {
   type FeedKind,
 } from '../feed/types.js';
 
-/** The attributes every element shares (CONTRACT: src, format, refresh, proxy, data). */
+/** The attributes every element shares (docs/contract.md: src, format, refresh, proxy, data). */
 export interface FeedHost extends ReactiveControllerHost, HTMLElement {
   src?: string | null;
   format?: FeedFormatOption | null;
@@ -164,7 +164,7 @@ export class FeedController<K extends FeedKind> implements ReactiveController {
     if (this.subscription) this.requests.next(this.readRequest());
   }
 
-  /** The reflected, read-only `state` attribute of the contract. */
+  /** The reflected, read-only `state` attribute of docs/contract.md. */
   hostUpdated(): void {
     if (this.host.getAttribute('state') !== this.status)
       this.host.setAttribute('state', this.status);

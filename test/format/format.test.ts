@@ -53,7 +53,7 @@ describe('formatDate', () => {
       }).format(d);
     expect(formatDate('2022-06-16', en)).to.equal(expected('short'));
     expect(formatDate('2022-06-16', { ...en, style: 'long' })).to.equal(expected('long'));
-    // The contract strings themselves, so a locale change cannot slip through.
+    // The strings of docs/contract.md themselves, so a locale change cannot slip through.
     expect(expected('short')).to.equal('16 Jun 2022');
     expect(expected('long')).to.equal('16 June 2022');
     expect(formatDate('2022-06-16', { ...en, style: 'full' })).to.equal('Thursday, 16 June 2022');

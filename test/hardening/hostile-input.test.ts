@@ -6,7 +6,7 @@
  * Mixed content (an `http:` image or feed in an `https:` page) cannot be produced here: the test
  * server is plain HTTP on loopback, which browsers treat as a secure context, and the browser,
  * not the library, upgrades or blocks mixed content. What the library decides is tested instead:
- * `http:` links and images stay allowed, as CONTRACT.md says, and every other scheme is dropped.
+ * `http:` links and images stay allowed (docs/contract.md); every other scheme is dropped.
  */
 import { expect } from '@open-wc/testing';
 import { clearFeedCache } from '../../src/feed/cache.js';
@@ -792,7 +792,7 @@ describe('hostile input', function () {
       }),
     };
 
-    it('http: links and images stay (CONTRACT allow-list), every other scheme is dropped (parser)', async () => {
+    it('http: links and images stay (docs/contract.md allow-list), every other scheme is dropped (parser)', async () => {
       const data = (await parseFeed(feeds.items!, { format: 'json' })) as ItemsData;
       const urls = data.items.map((item) => item.url).filter(Boolean);
       expect(urls).to.deep.equal(links.allowed.map((url) => new URL(url).href));

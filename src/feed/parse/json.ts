@@ -1,5 +1,5 @@
 /**
- * JSON feeds (the shapes in CONTRACT.md, and JSON Feed 1.0/1.1) to normalized data, plus the
+ * JSON feeds (the shapes in docs/contract.md, and JSON Feed 1.0/1.1) to normalized data, plus the
  * plain-data normalizers the other parsers share: dates (RFC 822, ISO 8601, Buddhist-era years),
  * numbers ("40,877", Thai digits), ids, pinned categories, race results.
  *
@@ -571,7 +571,7 @@ export function isJsonFeed(value: unknown): boolean {
 const PLAIN_NUMBER = /^\s*[+-]?[0-9๐-๙][0-9๐-๙,]*(?:\.[0-9๐-๙]+)?\s*$/;
 
 /**
- * Parses JSON text as one of the CONTRACT shapes (`items` / bare array, `events`, `candidates`,
+ * Parses JSON text as a docs/contract.md shape (`items` / bare array, `events`, `candidates`,
  * `races`, `online` / bare number) or as JSON Feed (by its `version`, or when `format` says so).
  */
 export async function parseJson(

@@ -11,7 +11,7 @@ import {
 const BASE = 'https://www.ect.go.th/chiangrai/feed/';
 
 describe('parseJson: items', () => {
-  it('normalizes the CONTRACT item shape', async () => {
+  it('normalizes the item shape of docs/contract.md', async () => {
     const data = (await parseJson(await fixture('items.json'), 'json', BASE)) as ItemsData;
     expect(data.kind).to.equal('items');
     expect(data.title).to.equal('ประกาศเกี่ยวกับการเลือกตั้ง');
