@@ -14,7 +14,7 @@ import { t } from '../element/messages.js';
 import { emptyTemplate, statusSection, staleNotice } from '../element/status.js';
 import type { Race, ResultsData } from '../feed/types.js';
 import { safeColor } from '../feed/url.js';
-import type { EctResultsTable } from './results-table.js';
+import type { EctResultsTable, ShownResults } from './results-table.js';
 import { styles } from './results-table.styles.js';
 import {
   changedKeys,
@@ -27,13 +27,30 @@ import {
   type SortKey,
 } from './results.js';
 
-/** The templates and styles of `<ect-results-table>`, loaded on its first use. */
-export const view: ElementView<EctResultsTable> = { styles: [styles], render };
+/** The view of `<ect-results-table>`: templates, styles, and the maths and texts its element uses. */
+export interface ResultsView extends ElementView<EctResultsTable> {
+  readonly raceRows: typeof raceRows;
+  readonly filterRows: typeof filterRows;
+  readonly sortRows: typeof sortRows;
+  readonly changedKeys: typeof changedKeys;
+  /** The announcement of a refresh: "Updated 21.30 น., 85.2% counted". */
+  updateText(host: Host, race: Race, data: ResultsData): string;
+}
 
-/** At most one live announcement per minute, however often the feed refreshes. */
-const ANNOUNCE_MS = 60_000;
-/** How long changed rows stay highlighted. */
-const HIGHLIGHT_MS = 3_000;
+/** Loaded on the element's first use; the element calls the functions besides `render`. */
+export const view: ResultsView = {
+  styles: [styles],
+  render,
+  raceRows,
+  filterRows,
+  sortRows,
+  changedKeys,
+  updateText,
+};
+
+/** The element, read-only: the view renders from it and calls its methods. */
+type Host = Readonly<EctResultsTable>;
+
 const SORT_KEYS: (SortKey | undefined)[] = [
   undefined,
   'number',
@@ -44,94 +61,36 @@ const SORT_KEYS: (SortKey | undefined)[] = [
   undefined,
 ];
 
-/** The data on screen: frozen while updates are paused. */
-const shownData = (host: EctResultsTable): ResultsData | undefined =>
-  (host.paused && host.frozen) || host.feed.data;
-
-const optionsOf = (host: EctResultsTable): FormatOptions => ({
+const optionsOf = (host: Host): FormatOptions => ({
   lang: host.i18n.lang,
   numerals: host.numerals ?? undefined,
 });
 
-const currentRace = (host: EctResultsTable, data: ResultsData): Race | undefined =>
-  data.races.find((race) => race.id === host.race) ?? data.races[0];
-
-/** The race's rows, searched and sorted; kept until the race, search or sort changes. */
-function rowsOf(host: EctResultsTable, race: Race): ResultRow[] {
-  if (host.baseRows?.[0] !== race) host.baseRows = [race, raceRows(race)];
-  const key = `${host.sortKey} ${host.descending} ${host.query}`;
-  const cached = host.sortedRows;
-  if (cached?.[0] !== race || cached[1] !== key) {
-    const rows = filterRows(host.baseRows[1], host.query);
-    // raceRows gives the default order already: most votes first.
-    const sorted =
-      host.sortKey === 'votes' && host.descending
-        ? rows
-        : sortRows(rows, host.sortKey, host.descending);
-    host.sortedRows = [race, key, sorted];
-  }
-  return host.sortedRows![2];
-}
-
-/**
- * What a refresh changed: the rows to highlight and the announcement. Runs first in `render`,
- * where `willUpdate` would run it in the class, so that this code loads with the view.
- */
-function track(host: EctResultsTable, data: ResultsData | undefined): void {
-  if (data === host.seen) return;
-  const before = host.seen;
-  host.seen = data;
-  const race = data && currentRace(host, data);
-  if (!before || !race) return;
-  const old = before.races.find((r) => r.id === race.id);
-  if (old) {
-    host.changed = changedKeys(old, race);
-    clearTimeout(host.highlightTimer);
-    host.highlightTimer = setTimeout(() => {
-      host.changed = new Set();
-      host.requestUpdate();
-    }, HIGHLIGHT_MS);
-  }
-  announce(host, race, data);
-}
-
-/** Queues "Updated 21.30 น. Counted 85.2%" for the live region, at most once a minute. */
-function announce(host: EctResultsTable, race: Race, data: ResultsData): void {
+function updateText(host: Host, race: Race, data: ResultsData): string {
   const time = timeText(host, race.updated ?? data.updated ?? new Date());
-  const counted = race.counted;
-  host.pendingText =
-    counted === undefined
-      ? t.updatedAt(time)
-      : msg(str`Updated ${time}, ${formatPercent(counted, optionsOf(host))} counted`, {
-          id: 'results-table.update',
-        });
-  host.announceTimer ??= setTimeout(
-    () => {
-      host.announceTimer = undefined;
-      host.lastAnnounced = Date.now();
-      host.liveText = host.pendingText;
-    },
-    Math.max(0, host.lastAnnounced + ANNOUNCE_MS - Date.now()),
-  );
+  return race.counted === undefined
+    ? t.updatedAt(time)
+    : msg(str`Updated ${time}, ${formatPercent(race.counted, optionsOf(host))} counted`, {
+        id: 'results-table.update',
+      });
 }
 
 /** `21.30 น.` today; with the date before it on other days. */
-function timeText(host: EctResultsTable, value: string | Date): string {
+function timeText(host: Host, value: string | Date): string {
   const options = optionsOf(host);
   const time = formatTime(value, options);
   return zonedDateKey(value) === todayKey() ? time : `${formatDate(value, options)} ${time}`;
 }
 
-function render(host: EctResultsTable): TemplateResult {
-  const data = shownData(host);
-  track(host, data);
+function render(host: Host): TemplateResult {
+  const shown = host.shown;
   const label = host.label || msg('Election results', { id: 'results-table.label' });
-  if (!host.feed.data || !data) return statusSection(host, host.feed, label, 5);
-  const race = currentRace(host, data);
+  if (!host.feed.data || !shown) return statusSection(host, host.feed, label, 5);
+  const race = shown.race;
   return html`<section part="base" aria-label=${label}>
     ${staleNotice(host.feed)}
-    ${race?.candidates.length ? renderRace(host, data, race, label) : emptyTemplate()}
-    <div class="visually-hidden" role="status">${host.liveText}</div>
+    ${race?.candidates.length ? renderRace(host, shown, race, label) : emptyTemplate()}
+    <div class="visually-hidden" role="status">${shown.liveText}</div>
   </section>`;
 }
 
@@ -147,12 +106,8 @@ function headings(): string[] {
   ];
 }
 
-function renderRace(
-  host: EctResultsTable,
-  data: ResultsData,
-  race: Race,
-  label: string,
-): TemplateResult {
+function renderRace(host: Host, shown: ShownResults, race: Race, label: string): TemplateResult {
+  const { data, rows, page, pages, start, size } = shown;
   const o = optionsOf(host);
   const num = (n: number) => formatNumber(n, o);
   const updated = race.updated ?? data.updated;
@@ -178,11 +133,6 @@ function renderRace(
   add(msg('Invalid ballots', { id: 'results-table.invalid' }), race.invalid);
   add(msg('No vote', { id: 'results-table.no-vote' }), race.noVote);
 
-  const rows = rowsOf(host, race);
-  const size = host.pageSize > 0 ? host.pageSize : rows.length || 1;
-  const pages = Math.max(1, Math.ceil(rows.length / size));
-  const page = Math.min(host.page, pages - 1);
-  const start = page * size;
   const paged = pages > 1;
   const heads = headings();
   const caption = [...new Set([data.title, race.title ?? race.name])].filter(Boolean).join(' – ');
@@ -195,10 +145,7 @@ function renderRace(
               >${msg('Constituency', { id: 'results-table.race' })}
               <select
                 part="race-select"
-                @change=${(e: Event) => {
-                  host.race = (e.target as HTMLSelectElement).value;
-                  host.page = 0;
-                }}
+                @change=${(e: Event) => host.chooseRace((e.target as HTMLSelectElement).value)}
               >
                 ${data.races.map(
                   (r) =>
@@ -215,24 +162,21 @@ function renderRace(
         <input
           part="search"
           type="search"
-          .value=${host.query}
-          @input=${(e: Event) => {
-            host.query = (e.target as HTMLInputElement).value;
-            host.page = 0;
-          }}
+          .value=${shown.query}
+          @input=${(e: Event) => host.search((e.target as HTMLInputElement).value)}
       /></label>
       ${
         live
-          ? html`<button part="pause" type="button" @click=${() => togglePause(host)}>
+          ? html`<button part="pause" type="button" @click=${() => host.togglePause()}>
               ${
-                host.paused
+                shown.paused
                   ? msg('Resume updates', { id: 'results-table.resume' })
                   : msg('Pause updates', { id: 'results-table.pause' })
               }
             </button>`
           : nothing
       }
-      <button part="download" type="button" @click=${() => download(host, race)}>
+      <button part="download" type="button" @click=${() => download(host, race, rows)}>
         ${msg('Download CSV', { id: 'results-table.download' })}
       </button>
     </div>
@@ -272,14 +216,14 @@ function renderRace(
         </caption>
         <thead>
           <tr aria-rowindex=${paged ? 1 : nothing}>
-            ${heads.map((head, i) => renderHead(host, head, SORT_KEYS[i]))}
+            ${heads.map((head, i) => renderHead(host, shown, head, SORT_KEYS[i]))}
           </tr>
         </thead>
         <tbody>
           ${
             rows.length
-              ? (host.shownRows = rows.slice(start, start + size)).map((row, i) =>
-                  renderRow(host, row, heads, paged ? start + i + 2 : undefined),
+              ? shown.pageRows.map((row, i) =>
+                  renderRow(host, shown, row, heads, paged ? start + i + 2 : undefined),
                 )
               : html`<tr>
                   <td colspan="7">
@@ -308,7 +252,7 @@ function renderRace(
 
 /** Stays focusable at the first and last page (a disabled button would drop the focus). */
 function renderPageButton(
-  host: EctResultsTable,
+  host: Host,
   text: string,
   enabled: boolean,
   page: number,
@@ -317,21 +261,26 @@ function renderPageButton(
     type="button"
     aria-disabled=${!enabled}
     @click=${() => {
-      if (enabled) host.page = page;
+      if (enabled) host.showPage(page);
     }}
   >
     ${text}
   </button>`;
 }
 
-function renderHead(host: EctResultsTable, text: string, key: SortKey | undefined): TemplateResult {
+function renderHead(
+  host: Host,
+  shown: ShownResults,
+  text: string,
+  key: SortKey | undefined,
+): TemplateResult {
   if (!key) return html`<th scope="col" class="plain">${text}</th>`;
-  const sorted = host.sortKey === key;
+  const sorted = shown.sortKey === key;
   return html`<th
     scope="col"
-    aria-sort=${sorted ? (host.descending ? 'descending' : 'ascending') : nothing}
+    aria-sort=${sorted ? (shown.descending ? 'descending' : 'ascending') : nothing}
   >
-    <button part="sort" type="button" @click=${() => sortBy(host, key)}>${text}</button>
+    <button part="sort" type="button" @click=${() => host.sortBy(key)}>${text}</button>
   </th>`;
 }
 
@@ -344,7 +293,8 @@ function markOf({ candidate, leading }: ResultRow): string {
 }
 
 function renderRow(
-  host: EctResultsTable,
+  host: Host,
+  shown: ShownResults,
   row: ResultRow,
   heads: string[],
   index?: number,
@@ -353,7 +303,7 @@ function renderRow(
   const c = row.candidate;
   const mark = markOf(row);
   const part = `row${c.elected ? ' elected' : ''}${row.leading ? ' leading' : ''}${
-    host.changed.has(keyOf(c)) ? ' changed' : ''
+    shown.highlighted.has(keyOf(c)) ? ' changed' : ''
   }`;
   return html`<tr part=${part} aria-rowindex=${index ?? nothing}>
     <td data-label=${heads[0]} class="num">${formatNumber(row.rank, o)}</td>
@@ -372,27 +322,13 @@ function renderRow(
   </tr>`;
 }
 
-function sortBy(host: EctResultsTable, key: SortKey): void {
-  if (host.sortKey === key) host.descending = !host.descending;
-  else {
-    host.sortKey = key;
-    host.descending = key === 'votes';
-  }
-  host.page = 0;
-}
-
-function togglePause(host: EctResultsTable): void {
-  host.frozen = host.paused ? undefined : host.feed.data;
-  host.paused = !host.paused;
-}
-
 /** The race's rows as shown (searched and sorted, every page), as a UTF-8 CSV file. */
-function download(host: EctResultsTable, race: Race): void {
+function download(host: Host, race: Race, rows: readonly ResultRow[]): void {
   const text = host.i18n.render(() => {
     const heads = headings();
     return toCsv([
       [msg('Constituency', { id: 'results-table.race' }), ...heads],
-      ...rowsOf(host, race).map((row) => [
+      ...rows.map((row) => [
         race.name ?? race.title ?? race.id,
         row.rank,
         row.candidate.number,
