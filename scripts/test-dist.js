@@ -56,7 +56,7 @@ function newest(path) {
 
 function ensureBuilt() {
   const bundle = join(dist, 'ect-widgets.js');
-  const inputs = ['src', 'package.json', 'vite.config.ts', 'tsconfig.json']
+  const inputs = ['src', 'build', 'package.json', 'vite.config.ts', 'tsconfig.json']
     .map((name) => join(repoRoot, name))
     .filter(existsSync);
   const stale = !existsSync(bundle) || Math.max(...inputs.map(newest)) > statSync(bundle).mtimeMs;

@@ -33,7 +33,8 @@ export async function run({ root, dist, table, target, ratio, line }) {
   line('Bundler users: each dist/lib entry bundled alone with its dependencies, minified');
   const entries = [
     ['ect-widgets', 'index.js'],
-    ['ect-widgets/feed', 'feed.js'],
+    ['ect-widgets/feed', 'feed/index.js'],
+    ['ect-widgets/element', 'element/index.js'],
     ...elementNames(root).map((name) => [`ect-widgets/${name}`, `${name}/${name}.js`]),
   ];
   const sizes = [['import', 'gzip', 'raw', 'lazy gzip']];

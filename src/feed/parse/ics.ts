@@ -14,7 +14,7 @@ import {
   uniqueStrings,
 } from './json.js';
 import { wallToInstant } from '../../format/format.js';
-import { WINDOWS_ZONES } from '../../generated/windows-zones.js';
+import { WINDOWS_ZONES } from './windows-zones.js';
 import { loadIcal, type Ical as IcalModule } from './load-ical.js';
 import { nextTask } from '../limits.js';
 import { FeedError, type CalendarEvent, type EventsData } from '../types.js';
