@@ -1,6 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { msg } from '@lit/localize';
-import { formatBytes, formatDate, truncateText, type FormatOptions } from '../format/format.js';
+import { formatBytes, formatDate, truncateText, type FormatOptions } from '../format/index.js';
 import type { ElementView } from '../element/lazy-view.js';
 import { t } from '../element/messages.js';
 import { emptyTemplate, statusSection, staleNotice } from '../element/status.js';

@@ -1,4 +1,4 @@
-import { daysBetween, todayKey, zonedDateKey } from '../format/format.js';
+import { daysBetween, todayKey, zonedDateKey } from '../format/index.js';
 import type { FeedAttachment, FeedItem } from '../feed/types.js';
 
 /** `category="a, b"` → ['a', 'b']; categories compare case-insensitively and trimmed. */

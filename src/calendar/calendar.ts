@@ -3,7 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { customElement } from '../element/define.js';
 import { FeedController, dispatchFeedEvents } from '../element/feed-controller.js';
 import type { FeedStatus } from '../feed/stream.js';
-import { todayKey } from '../format/format.js';
+import { todayKey } from '../format/index.js';
 import { LazyView } from '../element/lazy-view.js';
 import { LangController } from '../element/localize.js';
 import { hostStyles } from '../element/styles.js';

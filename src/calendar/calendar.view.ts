@@ -9,10 +9,10 @@ import {
   todayKey,
   weekdayLabels,
   type FormatOptions,
-} from '../format/format.js';
+} from '../format/index.js';
 import type { ElementView } from '../element/lazy-view.js';
 import { t } from '../element/messages.js';
-import { nextTask } from '../feed/limits.js';
+import { nextTask } from '../feed/tasks.js';
 import { statusSection, staleNotice } from '../element/status.js';
 import type { CalendarEvent, EventsData } from '../feed/types.js';
 import { safeUrl } from '../feed/url.js';

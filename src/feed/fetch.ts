@@ -1,4 +1,5 @@
-import { nextTask, SLICE } from './limits.js';
+import { SLICE } from './limits.js';
+import { nextTask } from './tasks.js';
 import { FeedError } from './types.js';
 
 /** The `fetch` signature the feed layer needs; tests and stories swap in a route table. */

@@ -11,7 +11,7 @@
  * src/element/ and the elements build on it (docs/architecture.md).
  */
 export * from './types.js';
-export * from '../format/format.js';
+export * from '../format/index.js';
 export * from './parse/index.js';
 export * from './decode.js';
 export * from './url.js';

@@ -23,7 +23,7 @@ import {
 import { readCachedFeed, writeCachedFeed } from './cache.js';
 import { decodeFeedInTasks } from './decode.js';
 import { fetchFeed } from './fetch.js';
-import { nextTask } from './limits.js';
+import { nextTask } from './tasks.js';
 import { parseFeed } from './parse/index.js';
 import { FeedError, type FeedData, type FeedFormatOption } from './types.js';
 

@@ -1,6 +1,6 @@
 import { html, nothing, svg, type SVGTemplateResult, type TemplateResult } from 'lit';
 import { msg } from '@lit/localize';
-import { formatDate, type Lang } from '../format/format.js';
+import { formatDate, type Lang } from '../format/index.js';
 import type { ElementView } from '../element/lazy-view.js';
 import { t } from '../element/messages.js';
 import { emptyTemplate, feedStatus, staleNotice } from '../element/status.js';

@@ -2,7 +2,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { keyed } from 'lit/directives/keyed.js';
 import { msg, str } from '@lit/localize';
 import { hasFallbackContent } from '../element/feed-controller.js';
-import { formatNumber, formatTime, type FormatOptions } from '../format/format.js';
+import { formatNumber, formatTime, type FormatOptions } from '../format/index.js';
 import type { ElementView } from '../element/lazy-view.js';
 import { t } from '../element/messages.js';
 import type { CounterData } from '../feed/types.js';

@@ -8,7 +8,7 @@ import {
   todayKey,
   zonedDateKey,
   type FormatOptions,
-} from '../format/format.js';
+} from '../format/index.js';
 import type { ElementView } from '../element/lazy-view.js';
 import { t } from '../element/messages.js';
 import { emptyTemplate, statusSection, staleNotice } from '../element/status.js';

@@ -15,7 +15,7 @@ import {
 } from './json.js';
 import { wallToInstant } from '../../format/format.js';
 import { loadIcal, type Ical as IcalModule } from './load-ical.js';
-import { nextTask } from '../limits.js';
+import { nextTask } from '../tasks.js';
 import { FeedError, type CalendarEvent, type EventsData } from '../types.js';
 import { safeUrl } from '../url.js';
 

@@ -10,6 +10,7 @@ import { parseXmlFeed } from './xml.js';
 import {
   FEED_FORMATS,
   FeedError,
+  FORMAT_LABELS,
   type FeedData,
   type FeedFormat,
   type FeedFormatOption,
@@ -33,15 +34,6 @@ const BY_TYPE: Record<string, FeedFormat> = {
   'text/csv': 'csv',
   'text/comma-separated-values': 'csv',
   'application/csv': 'csv',
-};
-
-const LABELS: Record<FeedFormat, string> = {
-  json: 'JSON',
-  jsonfeed: 'JSON Feed',
-  rss: 'RSS',
-  atom: 'Atom',
-  ics: 'iCalendar',
-  csv: 'CSV',
 };
 
 const XML_PROLOG = /^(?:\s+|<\?[\s\S]*?\?>|<!--[\s\S]*?-->|<!DOCTYPE[^>[]*(?:\[[\s\S]*?\])?\s*>)*/i;
@@ -159,7 +151,7 @@ export async function parseFeed(
     if (error instanceof FeedError) throw error;
     // Anything else (a lazy module that failed to load, say) still reads as a feed failure.
     const message = error instanceof Error ? error.message : String(error);
-    throw new FeedError(`${LABELS[format]}: ${message}`, { format, cause: error });
+    throw new FeedError(`${FORMAT_LABELS[format]}: ${message}`, { format, cause: error });
   }
 }
 

@@ -14,7 +14,7 @@ import {
   toInteger,
   uniqueStrings,
 } from './json.js';
-import { parseXml } from '../trusted-types.js';
+import { trustedTypesPolicy, withoutInlineAttributes } from '../trusted-types.js';
 import { FeedError, type FeedAttachment, type FeedItem, type ItemsData } from '../types.js';
 import { safeImageUrl, safeUrl } from '../url.js';
 
@@ -66,6 +66,15 @@ function parserError(doc: Document): Element | undefined {
       el.namespaceURI === NS.xhtml ||
       el.namespaceURI === 'http://www.mozilla.org/newlayout/xml/parsererror.xml',
   );
+}
+
+/** Parses XML text into an inert document (check it for `<parsererror>`). */
+function parseXml(text: string): Document {
+  const trusted = trustedTypesPolicy();
+  // Atom `type="xhtml"` content is real XHTML markup in the feed document.
+  const markup = withoutInlineAttributes(text);
+  const input = trusted ? trusted.createHTML(markup) : markup;
+  return new DOMParser().parseFromString(input as string, 'application/xml');
 }
 
 /** The document, else the mended document (xml-mend.ts, loaded for the first broken feed). */
