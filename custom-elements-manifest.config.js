@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { defineElementPlugin } from './scripts/cem-define-element.js';
 
 /**
  * `npm run analyze` writes custom-elements.json from the JSDoc of the element classes
@@ -22,6 +23,7 @@ export default {
   ],
   outdir: '.',
   litelement: true,
+  plugins: [defineElementPlugin()],
   // package.json already names custom-elements.json; the analyzer would otherwise rewrite it.
   packagejson: false,
   // Sorted, so the manifest does not depend on the order the file system lists files in.

@@ -1,6 +1,6 @@
 import { LitElement } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { customElement } from '../element/define.js';
+import { defineElement } from '../element/define.js';
 import { FeedController, dispatchFeedEvents } from '../element/feed-controller.js';
 import type { FeedStatus } from '../feed/stream.js';
 import { LazyView } from '../element/lazy-view.js';
@@ -51,7 +51,7 @@ const view: LazyView<EctAnnouncementList> = new LazyView(
  * @cssproperty [--ect-new=#c2410c] - Background of the "new" badge.
  * @cssproperty [--ect-error=#b42318] - Error text.
  */
-@customElement('ect-announcement-list')
+@defineElement('ect-announcement-list')
 export class EctAnnouncementList extends LitElement {
   static override styles = hostStyles;
 

@@ -1,6 +1,6 @@
 import { LitElement, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { customElement } from '../element/define.js';
+import { defineElement } from '../element/define.js';
 import { FeedController, dispatchFeedEvents } from '../element/feed-controller.js';
 import type { FeedStatus } from '../feed/stream.js';
 import { todayKey } from '../format/index.js';
@@ -70,7 +70,7 @@ const lazyView: LazyView<EctCalendar> = new LazyView(() => import('./calendar.vi
  * @cssproperty [--ect-gap=0.5rem] - Base spacing.
  * @cssproperty [--ect-today] - Background of today (default: the accent at 14%).
  */
-@customElement('ect-calendar')
+@defineElement('ect-calendar')
 export class EctCalendar extends LitElement {
   static override styles = hostStyles;
 

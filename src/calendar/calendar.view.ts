@@ -11,7 +11,8 @@ import {
   type FormatOptions,
 } from '../format/index.js';
 import type { ElementView } from '../element/lazy-view.js';
-import { t } from '../element/messages.js';
+import { parseCategoryList } from '../element/category-list.js';
+import { messages } from '../element/messages.js';
 import { nextTask } from '../feed/tasks.js';
 import { statusSection, staleNotice } from '../element/status.js';
 import type { CalendarEvent, EventsData } from '../feed/types.js';
@@ -97,10 +98,7 @@ function expansionOf(host: EctCalendar, data: EventsData, start: number, end: nu
 /** The month's weeks and each day's events, for the feed, month and options in force. */
 function monthModel(host: EctCalendar, data: EventsData): MonthModel {
   const month = host.shownMonth;
-  const only = (host.category ?? '')
-    .split(',')
-    .map((name) => name.trim())
-    .filter(Boolean);
+  const only = parseCategoryList(host.category);
   const weeks = monthGrid(month, weekStart(host.firstDay));
   const from = weeks[0][0];
   const to = weeks[weeks.length - 1][6];
@@ -192,7 +190,7 @@ function renderCategories(host: EctCalendar, names: string[], current: string) {
             name="category"
             .checked=${name === current}
             @change=${() => (host.chosenCategory = name)}
-          />${name || t.all()}</label
+          />${name || messages.all()}</label
         >`,
     )}
   </div>`;

@@ -97,7 +97,7 @@ function observeShadowAncestors(el: Element) {
  *
  * ```ts
  * #lang = new LangController(this);
- * render() { return this.#lang.render(() => html`${t.loading()}`); }
+ * render() { return this.#lang.render(() => html`${messages.loading()}`); }
  * ```
  */
 export class LangController implements ReactiveController {

@@ -184,9 +184,12 @@ async function cutJson(text: string, format: FeedFormat): Promise<string> {
       i = end;
     } else if (code === OPEN_BRACKET || code === OPEN_BRACE) {
       if (stack.length >= LIMITS.depth) {
-        throw new FeedError(`${FORMAT_LABELS[format]}: nested more than ${LIMITS.depth} levels deep`, {
-          format,
-        });
+        throw new FeedError(
+          `${FORMAT_LABELS[format]}: nested more than ${LIMITS.depth} levels deep`,
+          {
+            format,
+          },
+        );
       }
       const array = code === OPEN_BRACKET;
       const owner = top && !top.array ? text.slice(keyStart, keyEnd) : undefined;

@@ -61,7 +61,10 @@ function toInstant(value: string | Date, timeZone: string | undefined) {
  * a date-time with `Z` or an offset is shown in `timeZone`; one without is shown as written.
  * An unreadable value gives `''`.
  */
-export function formatDate(value: string | Date, options: FormatOptions & { style?: DateStyle }): string {
+export function formatDate(
+  value: string | Date,
+  options: FormatOptions & { style?: DateStyle },
+): string {
   const { time, zone } = toInstant(value, options.timeZone);
   if (Number.isNaN(time)) return '';
   const style = options.style ?? 'short';
@@ -109,7 +112,12 @@ export function formatTime(value: string | Date, options: FormatOptions): string
 export function formatMonthYear(month: string, options: FormatOptions): string {
   const m = /^(\d{4})-(\d{2})$/.exec(month.trim());
   if (!m) return '';
-  const intl = { ...baseOptions(options), month: 'long', year: 'numeric', timeZone: 'UTC' } as const;
+  const intl = {
+    ...baseOptions(options),
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  } as const;
   return normalizeSpaces(
     dateFormat(dateLocale(options.lang), intl).format(Date.UTC(+m[1], +m[2] - 1)),
   );

@@ -44,10 +44,7 @@ export function formatNumber(
  * A percentage from a 0–100 value, with a fixed number of fraction digits (default 1) so that
  * table columns line up: `85.2%`, `50.0%`.
  */
-export function formatPercent(
-  value: number,
-  options: FormatOptions & { digits?: number },
-): string {
+export function formatPercent(value: number, options: FormatOptions & { digits?: number }): string {
   const digits = options.digits ?? 1;
   return numberFormat(dateLocale(options.lang), {
     style: 'percent',

@@ -55,7 +55,14 @@ export function zoneOffset(timeZone: string, utc: number): number {
   }).formatToParts(utc);
   const wall: Record<string, number> = {};
   for (const { type, value } of parts) wall[type] = Number(value);
-  const ms = Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour % 24, wall.minute, wall.second);
+  const ms = Date.UTC(
+    wall.year,
+    wall.month - 1,
+    wall.day,
+    wall.hour % 24,
+    wall.minute,
+    wall.second,
+  );
   return ms - Math.floor(utc / 1000) * 1000;
 }
 

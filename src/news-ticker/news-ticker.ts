@@ -1,6 +1,6 @@
 import { LitElement, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { customElement } from '../element/define.js';
+import { defineElement } from '../element/define.js';
 import { FeedController, dispatchFeedEvents } from '../element/feed-controller.js';
 import type { FeedStatus } from '../feed/stream.js';
 import { LazyView } from '../element/lazy-view.js';
@@ -94,7 +94,7 @@ export function setMotionQuery(query?: MotionQuery): void {
  * @cssproperty [--ect-urgent=#b42318] - Background of the "urgent" badge.
  * @cssproperty [--ect-error=#b42318] - Error text.
  */
-@customElement('ect-news-ticker')
+@defineElement('ect-news-ticker')
 export class EctNewsTicker extends LitElement {
   static override styles = hostStyles;
 

@@ -1,7 +1,7 @@
 import { LitElement, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import { defer, switchMap, type Subscription } from 'rxjs';
 import { property } from 'lit/decorators.js';
-import { customElement } from '../element/define.js';
+import { defineElement } from '../element/define.js';
 import { FeedController, dispatchFeedEvents } from '../element/feed-controller.js';
 import type { FeedRequest, FeedSnapshot, FeedStatus } from '../feed/stream.js';
 import { LazyView } from '../element/lazy-view.js';
@@ -84,7 +84,7 @@ const view: LazyView<EctOnlineCounter> = new LazyView(() => import('./online-cou
  * @cssproperty [--ect-radius=6px] - Corner radius of the loading placeholder.
  * @cssproperty [--ect-gap=0.5rem] - Space between the figures.
  */
-@customElement('ect-online-counter')
+@defineElement('ect-online-counter')
 export class EctOnlineCounter extends LitElement {
   static override styles = hostStyles;
 

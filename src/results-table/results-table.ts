@@ -1,6 +1,6 @@
 import { LitElement } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { customElement } from '../element/define.js';
+import { defineElement } from '../element/define.js';
 import { FeedController, dispatchFeedEvents } from '../element/feed-controller.js';
 import type { FeedStatus } from '../feed/stream.js';
 import { LazyView } from '../element/lazy-view.js';
@@ -58,7 +58,7 @@ const view: LazyView<EctResultsTable> = new LazyView(() => import('./results-tab
  * @cssproperty [--ect-unofficial=#b54708] - The "unofficial result" badge.
  * @cssproperty [--ect-error=#b42318] - Error text.
  */
-@customElement('ect-results-table')
+@defineElement('ect-results-table')
 export class EctResultsTable extends LitElement {
   static override styles = hostStyles;
 

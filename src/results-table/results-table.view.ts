@@ -10,7 +10,7 @@ import {
   type FormatOptions,
 } from '../format/index.js';
 import type { ElementView } from '../element/lazy-view.js';
-import { t } from '../element/messages.js';
+import { messages } from '../element/messages.js';
 import { emptyTemplate, statusSection, staleNotice } from '../element/status.js';
 import type { Race, ResultsData } from '../feed/types.js';
 import { safeColor } from '../feed/url.js';
@@ -101,7 +101,7 @@ function announce(host: EctResultsTable, race: Race, data: ResultsData): void {
   const counted = race.counted;
   host.pendingText =
     counted === undefined
-      ? t.updatedAt(time)
+      ? messages.updatedAt(time)
       : msg(str`Updated ${time}, ${formatPercent(counted, optionsOf(host))} counted`, {
           id: 'results-table.update',
         });
@@ -247,7 +247,7 @@ function renderRace(
       ${
         updated
           ? html`<time part="updated" datetime=${updated}
-              >${t.updatedAt(timeText(host, updated))}</time
+              >${messages.updatedAt(timeText(host, updated))}</time
             >`
           : nothing
       }
@@ -293,14 +293,14 @@ function renderRace(
     ${
       paged
         ? html`<div part="pager">
-            ${renderPageButton(host, t.previous(), page > 0, page - 1)}
+            ${renderPageButton(host, messages.previous(), page > 0, page - 1)}
             <span
               >${msg(
                 str`${num(start + 1)}–${num(Math.min(start + size, rows.length))} of ${num(rows.length)}`,
                 { id: 'results-table.page' },
               )}</span
             >
-            ${renderPageButton(host, t.next(), page < pages - 1, page + 1)}
+            ${renderPageButton(host, messages.next(), page < pages - 1, page + 1)}
           </div>`
         : nothing
     }`;

@@ -1,10 +1,5 @@
 import { expect } from '@open-wc/testing';
-import {
-  truncateText,
-} from '../../src/format/text.js';
-
-const th = { lang: 'th' } as const;
-const en = { lang: 'en' } as const;
+import { truncateText } from '../../src/format/text.js';
 
 describe('truncateText', () => {
   const sentence = 'ประกาศคณะกรรมการการเลือกตั้งเรื่องการรับสมัครรับเลือกตั้งสมาชิกสภาผู้แทนราษฎร';

@@ -5,7 +5,8 @@
 import { decodeFeedInTasks } from '../decode.js';
 import { loadIcal } from './load-ical.js';
 import { withinDataLimits, withinLimits } from '../limits.js';
-import { isPlainJsonData, looksLikeHtml, parseJson, parseJsonValue } from './json.js';
+import { isPlainJsonData, parseJson, parseJsonValue, PLAIN_NUMBER } from './json.js';
+import { looksLikeHtml } from './normalize.js';
 import { parseXmlFeed } from './xml.js';
 import {
   FEED_FORMATS,
@@ -66,7 +67,7 @@ export function detectFormat(text: string, contentType?: string | null): FeedFor
   if (json) return sniffJson(source);
   if (looksLikeHtml(source)) throw new FeedError('expected RSS or Atom, got an HTML page');
   if (!source) throw new FeedError('the feed is empty');
-  if (/^[[{]/.test(source) || /^[+-]?[0-9๐-๙][0-9๐-๙,]*(?:\.[0-9๐-๙]+)?\s*$/.test(source)) {
+  if (/^[[{]/.test(source) || PLAIN_NUMBER.test(source)) {
     return sniffJson(source);
   }
   if (source.startsWith('<')) {
@@ -113,6 +114,16 @@ export function formatOfUrl(url: string): FeedFormat | undefined {
   if (/\.csv$/.test(path)) return 'csv';
   return undefined;
 }
+
+/** `<script type>` values that carry inline feed data, and the format each means. */
+export const INLINE_TYPES: Readonly<Record<string, FeedFormatOption>> = {
+  'application/json': 'auto',
+  'application/feed+json': 'jsonfeed',
+  'text/calendar': 'ics',
+  'application/rss+xml': 'rss',
+  'application/atom+xml': 'atom',
+  'text/csv': 'csv',
+};
 
 /**
  * Parses a feed into normalized data. Bytes are decoded first (charset from the Content-Type,
