@@ -3,7 +3,7 @@
  * the viewer's zone anywhere), so the grid is the same in Bangkok and in New York.
  */
 import { addDays, zonedDateKey } from '../format/index.js';
-import { zeroPad } from '../format/numbers.js';
+import { zeroPad } from '../format/digits.js';
 import type { CalendarEvent } from '../feed/types.js';
 
 const DAY_MS = 86_400_000;

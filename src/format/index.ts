@@ -1,9 +1,10 @@
 /**
  * # Formatting: `ect-widgets/format`
  *
- * The lowest layer, importing nothing of ours: Thai and English dates (dates.ts), numbers and
- * Thai digits (numbers.ts), time zones (zones.ts) and word-safe truncation (text.ts), over
- * cached `Intl` objects (intl.ts). The feed layer re-exports this (src/feed/index.ts).
+ * The lowest layer, importing nothing of ours: Thai and English dates (dates.ts), numbers
+ * (numbers.ts), Thai digits (digits.ts), time zones (zones.ts) and word-safe truncation
+ * (text.ts), over cached `Intl` objects (intl.ts). The feed layer re-exports this
+ * (src/feed/index.ts).
  */
 export type { Lang, FormatOptions } from './intl.js';
 export {
@@ -17,6 +18,7 @@ export {
   addDays,
   daysBetween,
 } from './dates.js';
-export { formatNumber, formatPercent, formatBytes, toThaiDigits } from './numbers.js';
+export { formatNumber, formatPercent, formatBytes } from './numbers.js';
+export { toThaiDigits } from './digits.js';
 export { zoneOffset, wallToInstant } from './zones.js';
 export { truncateText } from './text.js';

@@ -4,7 +4,7 @@
  * (TZID), so every check goes through `knownZone`.
  */
 import { dateFormat } from './intl.js';
-import { zeroPad } from './numbers.js';
+import { zeroPad } from './digits.js';
 
 /** The zone of Thai feeds and pages, and of every time shown unless told otherwise. */
 export const DEFAULT_ZONE = 'Asia/Bangkok';

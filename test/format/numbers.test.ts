@@ -1,10 +1,6 @@
 import { expect } from '@open-wc/testing';
-import {
-  formatBytes,
-  formatNumber,
-  formatPercent,
-  toThaiDigits,
-} from '../../src/format/numbers.js';
+import { formatBytes, formatNumber, formatPercent } from '../../src/format/numbers.js';
+import { toThaiDigits } from '../../src/format/digits.js';
 
 const th = { lang: 'th' } as const;
 const en = { lang: 'en' } as const;

@@ -3,7 +3,7 @@
  * Buddhist-era years (2565); times without an offset are Thai time (`FLOATING_OFFSET`).
  * Invalid dates (31 June, hour 25) give `undefined`, never an Invalid Date.
  */
-import { toAsciiDigits, zeroPad } from '../../format/numbers.js';
+import { toAsciiDigits, zeroPad } from '../../format/digits.js';
 import { asText } from './normalize.js';
 
 /** Offset of times that carry none: Thai feeds mean Thai time. */

@@ -8,7 +8,7 @@ import type ICAL from 'ical.js';
 import { asText, cleanText, looksLikeHtml, uniqueStrings } from './normalize.js';
 import { FLOATING_OFFSET, gregorianYear } from './dates.js';
 import { knownZone, offsetText, wallToInstant } from '../../format/zones.js';
-import { zeroPad } from '../../format/numbers.js';
+import { zeroPad } from '../../format/digits.js';
 import { loadIcal, type Ical as IcalModule } from './load-ical.js';
 import { nextTask } from '../tasks.js';
 import { FeedError, type CalendarEvent, type EventsData } from '../types.js';

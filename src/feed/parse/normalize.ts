@@ -7,7 +7,7 @@
  * data (nulls, numbers for strings, `__proto__` keys) gives omitted fields or a FeedError, never
  * a TypeError or a polluted prototype.
  */
-import { toAsciiDigits } from '../../format/numbers.js';
+import { toAsciiDigits } from '../../format/digits.js';
 import { FeedError, type Candidate, type FeedItem } from '../types.js';
 import { safeColor } from '../url.js';
 
