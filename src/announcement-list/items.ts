@@ -1,3 +1,7 @@
+/**
+ * What the announcement list does with its items besides rendering them: category filters,
+ * pinned-first order, the "new" badge and attachment types.
+ */
 import { daysBetween, todayKey, zonedDateKey } from '../format/index.js';
 import type { FeedAttachment, FeedItem } from '../feed/types.js';
 

@@ -1,3 +1,7 @@
+/**
+ * The Lit controller that binds an element to its feed (the `src` attribute, inline data or the
+ * `data` property), and the helpers around it: inline-data scripts, fallback content, events.
+ */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import {
   BehaviorSubject,

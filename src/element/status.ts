@@ -1,3 +1,6 @@
+/**
+ * The loading, empty, error and stale states every element shows, and which of them applies.
+ */
 import { html, nothing, type TemplateResult } from 'lit';
 import { hasFallbackContent } from './feed-controller.js';
 import type { FeedSnapshot } from '../feed/stream.js';

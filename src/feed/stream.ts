@@ -1,3 +1,8 @@
+/**
+ * The shared, polled stream of a feed URL: one fetch loop per URL however many elements show
+ * it, the cache of earlier visits first, backoff after failures, paused while the page is
+ * hidden or offline.
+ */
 import {
   NEVER,
   from,
