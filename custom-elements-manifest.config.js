@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { defineElementPlugin } from './scripts/cem-define-element.js';
 
 /**
  * `npm run analyze` writes custom-elements.json from the JSDoc of the element classes
@@ -33,6 +34,7 @@ export default {
         ts.createSourceFile(path, readFileSync(path, 'utf8'), ts.ScriptTarget.ES2015, true),
       ),
   plugins: [
+    defineElementPlugin(),
     {
       // `this.dispatchEvent(new EctSelectEvent(…))` is found without a name (the name is set in
       // the event's constructor); the element's `@fires` tags already document every event.

@@ -5,6 +5,7 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cli } from '@custom-elements-manifest/analyzer/cli.js';
+import { elementNames } from './lib/elements.js';
 import { repoRoot } from './lib/paths.js';
 
 process.chdir(repoRoot);
@@ -17,6 +18,13 @@ const committed = existsSync(committedPath)
 const elements = fresh.modules.flatMap((m) => m.declarations ?? []).filter((d) => d.tagName);
 const undocumented = elements.filter((d) => !d.summary).map((d) => d.tagName);
 
+// Every element folder's tag is in the manifest (an analyzer plugin that stops recognising the
+// elements would otherwise leave an empty, "current" manifest).
+const missing = elementNames().filter((name) => !elements.some((d) => d.tagName === `ect-${name}`));
+if (missing.length > 0) {
+  console.error(`No element found by the analyzer in src/${missing.join(', src/')}.`);
+  process.exitCode = 1;
+}
 if (undocumented.length > 0) {
   console.error(`No @summary in the JSDoc of ${undocumented.join(', ')}.`);
   process.exitCode = 1;

@@ -2,6 +2,7 @@
 // Shared by the elements' lazily loaded views: kept in this file, so that each view is one request.
 import './element/messages.js';
 import './element/status.js';
+import './element/category-list.js';
 
 export * from './feed/index.js';
 export * from './element/index.js';

@@ -1,5 +1,5 @@
 import { property, state } from 'lit/decorators.js';
-import { customElement } from '../element/define.js';
+import { defineElement } from '../element/define.js';
 import { FeedElement, type FeedOptions } from '../element/feed-element.js';
 import { LazyView } from '../element/lazy-view.js';
 
@@ -49,7 +49,7 @@ const lazyView: LazyView<EctAnnouncementList> = new LazyView(
  * @cssproperty [--ect-new=#c2410c] - Background of the "new" badge.
  * @cssproperty [--ect-error=#b42318] - Error text.
  */
-@customElement('ect-announcement-list')
+@defineElement('ect-announcement-list')
 export class EctAnnouncementList extends FeedElement<'items'> {
   static override readonly lazyView = lazyView;
   static override readonly feedOptions: FeedOptions<'items'> = {

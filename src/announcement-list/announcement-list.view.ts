@@ -1,19 +1,19 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { msg } from '@lit/localize';
-import { formatBytes, formatDate, truncateText, type FormatOptions } from '../format/format.js';
+import { formatBytes, formatDate, truncateText, type FormatOptions } from '../format/index.js';
 import type { ElementView } from '../element/lazy-view.js';
-import { t } from '../element/messages.js';
+import { messages } from '../element/messages.js';
 import { emptyTemplate, statusSection, staleNotice } from '../element/status.js';
 import type { FeedAttachment, FeedItem, ItemsData } from '../feed/types.js';
 import { safeImageUrl, safeUrl } from '../feed/url.js';
 import type { EctAnnouncementList } from './announcement-list.js';
 import { styles } from './announcement-list.styles.js';
+import { parseCategoryList } from '../element/category-list.js';
 import {
   attachmentType,
-  categoriesOf,
+  categoriesIgnoringCase,
   inCategories,
   isRecent,
-  parseCategoryList,
   sortItems,
 } from './items.js';
 
@@ -41,7 +41,7 @@ function render(host: EctAnnouncementList): TemplateResult {
 function renderItems(host: EctAnnouncementList, data: ItemsData, label: string): TemplateResult {
   const only = parseCategoryList(host.category);
   const items = sortItems(data.items.filter((item) => inCategories(item, only)));
-  const tabs = only.length ? [] : categoriesOf(items);
+  const tabs = only.length ? [] : categoriesIgnoringCase(items);
   if (tabs.length < 2) return renderList(host, items);
   const selected = tabs.includes(host.selected) ? host.selected : '';
   const names = ['', ...tabs];
@@ -64,7 +64,7 @@ function renderItems(host: EctAnnouncementList, data: ItemsData, label: string):
             tabindex=${i === index ? 0 : -1}
             @click=${() => host.selectTab(name)}
           >
-            ${name || t.all()}
+            ${name || messages.all()}
           </button>`,
       )}
     </div>
@@ -129,7 +129,7 @@ function renderItem(
     }
     <div class="body">
       <div class="headline">
-        ${title}${fresh ? html` <span part="badge">${t.new()}</span>` : nothing}
+        ${title}${fresh ? html` <span part="badge">${messages.new()}</span>` : nothing}
       </div>
       ${
         item.date
@@ -179,5 +179,5 @@ function renderAttachment(
 function renderMore(host: EctAnnouncementList): TemplateResult | typeof nothing {
   const href = safeUrl(host.moreHref, document.baseURI);
   if (!href) return nothing;
-  return html`<p class="more"><a part="more" href=${href}>${t.seeAll()}</a></p>`;
+  return html`<p class="more"><a part="more" href=${href}>${messages.seeAll()}</a></p>`;
 }

@@ -1,14 +1,11 @@
-import { daysBetween, todayKey, zonedDateKey } from '../format/format.js';
+/**
+ * What the announcement list does with its items besides rendering them: category filters,
+ * pinned-first order, the "new" badge and attachment types.
+ */
+import { daysBetween, todayKey, zonedDateKey } from '../format/index.js';
 import type { FeedAttachment, FeedItem } from '../feed/types.js';
 
-/** `category="a, b"` → ['a', 'b']; categories compare case-insensitively and trimmed. */
-export function parseCategoryList(value: string | null | undefined): string[] {
-  return (value ?? '')
-    .split(',')
-    .map((part) => part.trim())
-    .filter(Boolean);
-}
-
+/** Categories compare case-insensitively and trimmed. */
 const fold = (text: string) => text.trim().toLocaleLowerCase('th');
 
 export function inCategories(item: FeedItem, categories: string[]): boolean {
@@ -17,8 +14,8 @@ export function inCategories(item: FeedItem, categories: string[]): boolean {
   return item.categories.some((category) => wanted.has(fold(category)));
 }
 
-/** Categories in order of first appearance, each once. */
-export function categoriesOf(items: FeedItem[]): string[] {
+/** Categories in order of first appearance, each once whatever its case (the first spelling). */
+export function categoriesIgnoringCase(items: FeedItem[]): string[] {
   const seen = new Map<string, string>();
   for (const item of items) {
     for (const category of item.categories) {

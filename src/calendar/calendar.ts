@@ -1,11 +1,11 @@
 import type { PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { customElement } from '../element/define.js';
+import { defineElement } from '../element/define.js';
 import { FeedElement, type FeedOptions } from '../element/feed-element.js';
-import { todayKey } from '../format/format.js';
+import { todayKey } from '../format/index.js';
 import { LazyView } from '../element/lazy-view.js';
 import { EctMonthChangeEvent, EctSelectEvent } from '../element/events.js';
-import { nextTask } from '../feed/limits.js';
+import { nextTask } from '../feed/tasks.js';
 import type { EventsData } from '../feed/types.js';
 import type { CalendarView, MonthModel } from './calendar.view.js';
 import type { Expander, Expansion } from './recurrence.js';
@@ -75,7 +75,7 @@ const lazyView: LazyView<EctCalendar, CalendarView> = new LazyView(
  * @cssproperty [--ect-gap=0.5rem] - Base spacing.
  * @cssproperty [--ect-today] - Background of today (default: the accent at 14%).
  */
-@customElement('ect-calendar')
+@defineElement('ect-calendar')
 export class EctCalendar extends FeedElement<'events'> {
   static override readonly lazyView = lazyView;
   static override readonly feedOptions: FeedOptions<'events'> = {

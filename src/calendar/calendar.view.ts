@@ -8,9 +8,10 @@ import {
   todayKey,
   weekdayLabels,
   type FormatOptions,
-} from '../format/format.js';
+} from '../format/index.js';
 import type { ElementView } from '../element/lazy-view.js';
-import { t } from '../element/messages.js';
+import { parseCategoryList } from '../element/category-list.js';
+import { messages } from '../element/messages.js';
 import { statusSection, staleNotice } from '../element/status.js';
 import type { CalendarEvent, EventsData } from '../feed/types.js';
 import { safeUrl } from '../feed/url.js';
@@ -110,10 +111,7 @@ function weeksRange(month: string, firstDay: number): [number, number] {
 function monthModel(input: MonthInput, previous?: MonthModel): MonthModel {
   const { data, month, zone, expansion } = input;
   const firstDay = weekStart(input.firstDay);
-  const only = input.category
-    .split(',')
-    .map((name) => name.trim())
-    .filter(Boolean);
+  const only = parseCategoryList(input.category);
   const key = [data, month, firstDay, zone, expansion, expansion?.done, only.join()];
   if (previous?.key.every((value, i) => value === key[i])) return previous;
   const weeks = monthGrid(month, firstDay);
@@ -182,7 +180,7 @@ function renderCategories(host: EctCalendar, names: string[], current: string) {
             name="category"
             .checked=${name === current}
             @change=${() => host.chooseCategory(name)}
-          />${name || t.all()}</label
+          />${name || messages.all()}</label
         >`,
     )}
   </div>`;

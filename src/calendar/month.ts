@@ -2,7 +2,8 @@
  * Month-grid maths and the placing of events on days, on plain `YYYY-MM-DD` keys (no `Date` in
  * the viewer's zone anywhere), so the grid is the same in Bangkok and in New York.
  */
-import { addDays, zonedDateKey } from '../format/format.js';
+import { addDays, zonedDateKey } from '../format/index.js';
+import { zeroPad } from '../format/digits.js';
 import type { CalendarEvent } from '../feed/types.js';
 
 const DAY_MS = 86_400_000;
@@ -10,7 +11,6 @@ const DAY_MS = 86_400_000;
 /** The `YYYY-MM` of a day key. */
 export const monthOf = (day: string): string => day.slice(0, 7);
 
-const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 const utc = (day: string) => Date.parse(`${day}T00:00:00Z`);
 
 /** 0 = Sunday … 6 = Saturday. */
@@ -23,7 +23,7 @@ export function shiftMonths(day: string, months: number): string {
   const y = Math.floor(index / 12);
   const m = index - y * 12;
   const length = new Date(Date.UTC(y, m + 1, 0)).getUTCDate();
-  return `${pad(y, 4)}-${pad(m + 1)}-${pad(Math.min(date, length))}`;
+  return `${zeroPad(y, 4)}-${zeroPad(m + 1)}-${zeroPad(Math.min(date, length))}`;
 }
 
 /** The day of `month` with the same day number as `day`, clamped to the month's length. */

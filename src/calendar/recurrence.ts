@@ -15,7 +15,7 @@
  * stopped from inside the iteration. A series without COUNT starts its iteration just before
  * the range shown (whole periods of the rule later than its DTSTART), so its age costs nothing.
  */
-import { wallToInstant, zoneOffset } from '../format/format.js';
+import { knownZone, offsetText, wallToInstant } from '../format/zones.js';
 import type ICAL from 'ical.js';
 import { loadIcal, type Ical } from '../feed/parse/load-ical.js';
 import type { CalendarEvent } from '../feed/types.js';
@@ -38,25 +38,8 @@ const DAY = 86_400_000;
 const STAMP =
   /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?(Z|[+-]\d{2}:\d{2}))?$/;
 
-/** A zone `Intl` knows, else `undefined`. */
-function knownZone(zone: string | undefined): string | undefined {
-  if (!zone) return undefined;
-  try {
-    zoneOffset(zone, 0);
-    return zone;
-  } catch {
-    return undefined;
-  }
-}
-
 const wallOf = (t: { year: number; month: number; day: number } & Partial<ICAL.Time>) =>
   Date.UTC(t.year, t.month - 1, t.day, t.hour ?? 0, t.minute ?? 0, t.second ?? 0);
-
-const offsetText = (ms: number) => {
-  const minutes = Math.round(Math.abs(ms) / 60_000);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${ms < 0 ? '-' : '+'}${pad(Math.floor(minutes / 60))}:${pad(minutes % 60)}`;
-};
 
 /** Thrown from inside ical.js's iteration when the step in progress has run out of time. */
 class OutOfTime extends Error {}

@@ -1,3 +1,7 @@
+/**
+ * The Lit controller that binds an element to its feed (the `src` attribute, inline data or the
+ * `data` property), and the helpers around it: inline-data scripts, fallback content, events.
+ */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import {
   BehaviorSubject,
@@ -17,7 +21,13 @@ import {
   type FeedRequest,
   type FeedSnapshot,
 } from '../feed/stream.js';
-import { formatOfUrl, parseFeed, parseFeedData, preloadParser } from '../feed/parse/index.js';
+import {
+  formatOfUrl,
+  INLINE_TYPES,
+  parseFeed,
+  parseFeedData,
+  preloadParser,
+} from '../feed/parse/index.js';
 import {
   FeedError,
   type FeedData,
@@ -36,16 +46,6 @@ export interface FeedHost extends ReactiveControllerHost, HTMLElement {
   /** Follow `src` as a live stream instead of polling it (when the element offers `live`). */
   live?: boolean | null;
 }
-
-/** `<script type>` values that carry inline feed data, and the format each means. */
-export const INLINE_TYPES: Record<string, FeedFormatOption> = {
-  'application/json': 'auto',
-  'application/feed+json': 'jsonfeed',
-  'text/calendar': 'ics',
-  'application/rss+xml': 'rss',
-  'application/atom+xml': 'atom',
-  'text/csv': 'csv',
-};
 
 const INLINE_SELECTOR = Object.keys(INLINE_TYPES)
   .map((type) => `:scope > script[type="${type}"]`)
@@ -85,7 +85,8 @@ export function dispatchFeedEvents(host: HTMLElement) {
   };
 }
 
-type Request =
+/** Where the host's feed comes from, as read from its attributes and children. */
+type FeedSource =
   | { kind: 'none' }
   | {
       kind: 'url';
@@ -130,7 +131,7 @@ export interface FeedControllerOptions<K extends FeedKind> {
  */
 export class FeedController<K extends FeedKind> implements ReactiveController {
   snapshot: FeedSnapshot = { status: 'loading', version: 0 };
-  private readonly requests = new BehaviorSubject<Request>({ kind: 'none' });
+  private readonly sources = new BehaviorSubject<FeedSource>({ kind: 'none' });
   private subscription?: Subscription;
 
   constructor(
@@ -151,17 +152,17 @@ export class FeedController<K extends FeedKind> implements ReactiveController {
   }
 
   hostConnected(): void {
-    this.requests.next(this.readRequest());
-    this.subscription = this.requests
+    this.sources.next(this.readSource());
+    this.subscription = this.sources
       .pipe(
-        distinctUntilChanged(sameRequest),
-        switchMap((request) => this.load(request)),
+        distinctUntilChanged(sameSource),
+        switchMap((source) => this.load(source)),
       )
       .subscribe((snapshot) => this.set(snapshot));
   }
 
   hostUpdate(): void {
-    if (this.subscription) this.requests.next(this.readRequest());
+    if (this.subscription) this.sources.next(this.readSource());
   }
 
   /** The reflected, read-only `state` attribute of docs/contract.md. */
@@ -177,15 +178,15 @@ export class FeedController<K extends FeedKind> implements ReactiveController {
 
   /** Fetch again now (the Retry button); inline data is parsed again. */
   retry(): void {
-    const request = this.requests.value;
-    if (request.kind === 'url' && !request.live) refreshFeed(request);
+    const source = this.sources.value;
+    if (source.kind === 'url' && !source.live) refreshFeed(source);
     else {
-      this.requests.next({ kind: 'none' });
-      this.requests.next(this.readRequest());
+      this.sources.next({ kind: 'none' });
+      this.sources.next(this.readSource());
     }
   }
 
-  private readRequest(): Request {
+  private readSource(): FeedSource {
     const host = this.host;
     if (host.data !== undefined && host.data !== null) return { kind: 'data', value: host.data };
     const src = host.src?.trim();
@@ -218,23 +219,23 @@ export class FeedController<K extends FeedKind> implements ReactiveController {
     return { kind: 'none' };
   }
 
-  private load(request: Request): Observable<FeedSnapshot> {
-    switch (request.kind) {
+  private load(source: FeedSource): Observable<FeedSnapshot> {
+    switch (source.kind) {
       case 'none':
         return from([{ status: 'empty', version: this.snapshot.version } satisfies FeedSnapshot]);
       case 'url':
-        this.preload(request.format === 'auto' ? formatOfUrl(request.url) : request.format);
-        return (request.live ? this.options.live! : feed$)(request).pipe(
+        this.preload(source.format === 'auto' ? formatOfUrl(source.url) : source.format);
+        return (source.live ? this.options.live! : feed$)(source).pipe(
           map((snapshot) => this.checkKind(snapshot)),
         );
       case 'inline':
-        this.preload(request.format);
+        this.preload(source.format);
         return this.parsed(() =>
-          parseFeed(request.text, { format: request.format, baseUrl: document.baseURI }),
+          parseFeed(source.text, { format: source.format, baseUrl: document.baseURI }),
         );
       case 'data':
         // Data set from script is untrusted too: normalized and sanitized like a JSON feed.
-        return this.parsed(() => parseFeedData(request.value, document.baseURI));
+        return this.parsed(() => parseFeedData(source.value, document.baseURI));
     }
   }
 
@@ -290,7 +291,7 @@ export class FeedController<K extends FeedKind> implements ReactiveController {
   }
 }
 
-function sameRequest(a: Request, b: Request): boolean {
+function sameSource(a: FeedSource, b: FeedSource): boolean {
   if (a.kind !== b.kind) return false;
   switch (a.kind) {
     case 'none':

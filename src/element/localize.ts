@@ -10,9 +10,9 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { configureReentrantLocalization } from '@lit/localize/init/reentrant.js';
 import { templates as thTemplates } from '../generated/locales/th.js';
 import { sourceLocale, targetLocales } from '../generated/locale-codes.js';
-import type { Lang } from '../format/format.js';
+import type { Lang } from '../format/index.js';
 
-export type { Lang } from '../format/format.js';
+export type { Lang } from '../format/index.js';
 
 let current: Lang | undefined;
 
@@ -97,7 +97,7 @@ function observeShadowAncestors(el: Element) {
  *
  * ```ts
  * #lang = new LangController(this);
- * render() { return this.#lang.render(() => html`${t.loading()}`); }
+ * render() { return this.#lang.render(() => html`${messages.loading()}`); }
  * ```
  */
 export class LangController implements ReactiveController {

@@ -5,7 +5,7 @@
 import { msg, str } from '@lit/localize';
 import './localize.js';
 
-export const t = {
+export const messages = {
   loading: () => msg('Loading…', { id: 'loading' }),
   retry: () => msg('Retry', { id: 'retry' }),
   errorHeading: () => msg('Could not load the feed', { id: 'error-heading' }),

@@ -1,7 +1,10 @@
+/**
+ * The loading, empty, error and stale states every element shows, and which of them applies.
+ */
 import { html, nothing, type TemplateResult } from 'lit';
 import { hasFallbackContent } from './feed-controller.js';
 import type { FeedSnapshot } from '../feed/stream.js';
-import { t } from './messages.js';
+import { messages } from './messages.js';
 import type { FeedError } from '../feed/types.js';
 
 /**
@@ -10,28 +13,29 @@ import type { FeedError } from '../feed/types.js';
  */
 export function loadingTemplate(lines = 3): TemplateResult {
   return html`<div part="status loading" role="status" aria-live="polite">
-    <span class="visually-hidden">${t.loading()}</span>
+    <span class="visually-hidden">${messages.loading()}</span>
     ${Array.from({ length: lines }, () => html`<span class="skeleton" aria-hidden="true"></span>`)}
   </div>`;
 }
 
 export function emptyTemplate(): TemplateResult {
-  return html`<p part="status empty">${t.empty()}</p>`;
+  return html`<p part="status empty">${messages.empty()}</p>`;
 }
 
 export function errorTemplate(error: FeedError | undefined, retry: () => void): TemplateResult {
   return html`<div part="status error" role="alert">
     <span part="message"
-      ><strong>${t.errorHeading()}</strong>${error ? html`: ${error.message}` : nothing}</span
+      ><strong>${messages.errorHeading()}</strong
+      >${error ? html`: ${error.message}` : nothing}</span
     >
-    <button part="retry" type="button" @click=${retry}>${t.retry()}</button>
+    <button part="retry" type="button" @click=${retry}>${messages.retry()}</button>
   </div>`;
 }
 
 export function staleTemplate(error: FeedError | undefined, retry: () => void): TemplateResult {
   return html`<div part="status stale" role="status">
-    <span part="message" title=${error?.message ?? ''}>${t.stale()}</span>
-    <button part="retry" type="button" @click=${retry}>${t.retry()}</button>
+    <span part="message" title=${error?.message ?? ''}>${messages.stale()}</span>
+    <button part="retry" type="button" @click=${retry}>${messages.retry()}</button>
   </div>`;
 }
 

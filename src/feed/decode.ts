@@ -3,7 +3,8 @@
  * declared as `tis-620`, `iso-8859-11` or `windows-874` (in the Content-Type or only in the XML
  * prolog), and sometimes not declared at all.
  */
-import { nextTask, SLICE } from './limits.js';
+import { SLICE } from './limits.js';
+import { nextTask } from './tasks.js';
 
 /** Labels browsers do not all know; every Thai single-byte label decodes as windows-874. */
 const ALIASES: Record<string, string> = {

@@ -1,4 +1,9 @@
-import { nextTask, SLICE } from './limits.js';
+/**
+ * Fetching a feed: timeouts, a size cap, proxy URLs and `Retry-After`; the body is read in
+ * tasks (tasks.ts) so a big feed does not block the page.
+ */
+import { SLICE } from './limits.js';
+import { nextTask } from './tasks.js';
 import { FeedError } from './types.js';
 
 /** The `fetch` signature the feed layer needs; tests and stories swap in a route table. */

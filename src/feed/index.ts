@@ -3,15 +3,17 @@
  *
  * Everything between a feed URL and normalized data, with no Lit and no DOM of an element:
  * fetching with timeouts, retries and `Retry-After` (fetch.ts), charset decoding (decode.ts),
- * size and count limits (limits.ts), the cache of earlier visits (cache.ts), the shared, polled
- * stream of a feed URL (stream.ts) and its Server-Sent Events variant (sse.ts), URL allow-lists
- * (url.ts), HTML sanitizing (sanitize.ts, lazily loaded) and one parser per format in parse/.
+ * size and count limits (limits.ts), long jobs split into tasks (tasks.ts), the cache of earlier
+ * visits (cache.ts), the shared, polled stream of a feed URL (stream.ts) and its Server-Sent
+ * Events variant (sse.ts), URL allow-lists (url.ts), HTML sanitizing (sanitize.ts, lazily
+ * loaded), and in parse/ one parser per format over the shared normalizers (normalize.ts) and
+ * date readers (dates.ts).
  * This folder alone is the `ect-widgets/feed` entry: parse a feed into normalized data, or
  * subscribe to the stream the elements use. It imports only src/format/ besides itself;
  * src/element/ and the elements build on it (docs/architecture.md).
  */
 export * from './types.js';
-export * from '../format/format.js';
+export * from '../format/index.js';
 export * from './parse/index.js';
 export * from './decode.js';
 export * from './url.js';

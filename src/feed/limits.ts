@@ -6,7 +6,8 @@
  * to parse in one short task) before a parser sees it. The numbers are far above any real feed
  * of a provincial office; fetches are capped at 10 MB.
  */
-import { FeedError, type FeedData, type FeedFormat } from './types.js';
+import { nextTask } from './tasks.js';
+import { FeedError, FORMAT_LABELS, type FeedData, type FeedFormat } from './types.js';
 
 export const LIMITS = {
   /** News items kept (the first ones: feeds list the newest first). */
@@ -36,31 +37,8 @@ export const LIMITS = {
 /** Characters (or bytes) handled per task when walking or decoding a long feed. */
 export const SLICE = 1 << 18;
 
-const LABELS: Record<FeedFormat, string> = {
-  json: 'JSON',
-  jsonfeed: 'JSON Feed',
-  rss: 'RSS',
-  atom: 'Atom',
-  ics: 'iCalendar',
-  csv: 'CSV',
-};
-
-/** Lets the browser run other tasks (input, rendering) before the next step of a long job. */
-export function nextTask(): Promise<void> {
-  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
-  if (scheduler?.yield) return scheduler.yield();
-  return new Promise((resolve) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => {
-      channel.port1.close();
-      resolve();
-    };
-    channel.port2.postMessage(null);
-  });
-}
-
 function refuse(format: FeedFormat, what: string): FeedError {
-  return new FeedError(`${LABELS[format]}: ${what}, more than this widget shows at once`, {
+  return new FeedError(`${FORMAT_LABELS[format]}: ${what}, more than this widget shows at once`, {
     format,
   });
 }
@@ -112,11 +90,26 @@ async function cutXml(text: string): Promise<string> {
   return text;
 }
 
+// Character codes the JSON and CSV walks look at (charCodeAt spares a string per character).
+const TAB = 0x09;
+const LINE_FEED = 0x0a;
+const CARRIAGE_RETURN = 0x0d;
+const SPACE = 0x20;
+const QUOTE = 0x22;
+const COMMA = 0x2c;
+const COLON = 0x3a;
+const SEMICOLON = 0x3b;
+const OPEN_BRACKET = 0x5b;
+const BACKSLASH = 0x5c;
+const CLOSE_BRACKET = 0x5d;
+const OPEN_BRACE = 0x7b;
+const CLOSE_BRACE = 0x7d;
+
 /** Index of the quote that ends the JSON string starting at `start`, or -1. */
 function endOfString(text: string, start: number): number {
   for (let i = text.indexOf('"', start + 1); i >= 0; i = text.indexOf('"', i + 1)) {
     let slashes = 0;
-    while (text.charCodeAt(i - 1 - slashes) === 92) slashes++;
+    while (text.charCodeAt(i - 1 - slashes) === BACKSLASH) slashes++;
     if (slashes % 2 === 0) return i;
   }
   return -1;
@@ -154,21 +147,21 @@ async function cutJson(text: string, format: FeedFormat): Promise<string> {
     }
     const code = text.charCodeAt(i);
     // Spaces between tokens.
-    if (code === 32 || code === 10 || code === 13 || code === 9) continue;
+    if (code === SPACE || code === LINE_FEED || code === CARRIAGE_RETURN || code === TAB) continue;
     const top = stack[stack.length - 1];
-    if (code === 93 || code === 125) {
+    if (code === CLOSE_BRACKET || code === CLOSE_BRACE) {
       const closed = stack.pop();
       if (closed?.cut && closed.cut.start >= 0 && !cut) cut = { start: closed.cut.start, end: i };
       continue;
     }
-    if (code === 44) {
+    if (code === COMMA) {
       if (top) {
         top.expecting = true;
         top.after = i;
       }
       continue;
     }
-    if (code === 58) continue;
+    if (code === COLON) continue;
     if (top?.array && top.expecting) {
       top.expecting = false;
       top.cut?.add(i, top.after);
@@ -179,7 +172,7 @@ async function cutJson(text: string, format: FeedFormat): Promise<string> {
         throw refuse(format, `more than ${count(LIMITS.candidates)} candidates`);
       }
     }
-    if (code === 34) {
+    if (code === QUOTE) {
       const end = endOfString(text, i);
       // An unterminated string: the JSON parser says where.
       if (end < 0) break;
@@ -189,13 +182,16 @@ async function cutJson(text: string, format: FeedFormat): Promise<string> {
         top.expecting = false;
       }
       i = end;
-    } else if (code === 91 || code === 123) {
+    } else if (code === OPEN_BRACKET || code === OPEN_BRACE) {
       if (stack.length >= LIMITS.depth) {
-        throw new FeedError(`${LABELS[format]}: nested more than ${LIMITS.depth} levels deep`, {
-          format,
-        });
+        throw new FeedError(
+          `${FORMAT_LABELS[format]}: nested more than ${LIMITS.depth} levels deep`,
+          {
+            format,
+          },
+        );
       }
-      const array = code === 91;
+      const array = code === OPEN_BRACKET;
       const owner = top && !top.array ? text.slice(keyStart, keyEnd) : undefined;
       // News items: a top-level list, or `items` of the top-level object.
       const items = array && (!top || (stack.length === 1 && owner === 'items'));
@@ -218,11 +214,11 @@ function csvRecords(text: string): number {
   let filled = false;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
-    if (code === 34) quoted = !quoted;
-    else if (!quoted && (code === 10 || code === 13)) {
+    if (code === QUOTE) quoted = !quoted;
+    else if (!quoted && (code === LINE_FEED || code === CARRIAGE_RETURN)) {
       if (filled) records++;
       filled = false;
-    } else if (!filled && code > 32 && code !== 44 && code !== 59) filled = true;
+    } else if (!filled && code > SPACE && code !== COMMA && code !== SEMICOLON) filled = true;
   }
   return filled ? records + 1 : records;
 }

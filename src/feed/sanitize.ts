@@ -1,10 +1,10 @@
 /**
  * HTML from feeds (RSS descriptions, Atom content, JSON Feed `content_html`) through DOMPurify
- * with a small allow-list. `htmlContent` (parse/json.ts) imports this module, DOMPurify with it,
+ * with a small allow-list. `htmlContent` (parse/normalize.ts) imports this module, DOMPurify with it,
  * on first use only, so feeds without markup never load either.
  */
 import createDOMPurify, { type DOMPurify } from 'dompurify';
-import { collapseWhitespace } from './parse/json.js';
+import { collapseWhitespace } from './parse/normalize.js';
 import { trustedTypesPolicy, withoutInlineAttributes } from './trusted-types.js';
 import { safeImageUrl, safeUrl } from './url.js';
 

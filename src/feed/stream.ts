@@ -1,3 +1,8 @@
+/**
+ * The shared, polled stream of a feed URL: one fetch loop per URL however many elements show
+ * it, the cache of earlier visits first, backoff after failures, paused while the page is
+ * hidden or offline.
+ */
 import {
   NEVER,
   from,
@@ -23,7 +28,7 @@ import {
 import { readCachedFeed, writeCachedFeed } from './cache.js';
 import { decodeFeedInTasks } from './decode.js';
 import { fetchFeed } from './fetch.js';
-import { nextTask } from './limits.js';
+import { nextTask } from './tasks.js';
 import { parseFeed } from './parse/index.js';
 import { FeedError, type FeedData, type FeedFormatOption } from './types.js';
 

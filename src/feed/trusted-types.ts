@@ -57,12 +57,3 @@ const INLINE_ATTRIBUTES = /([\s/"'])(on[a-z]*|style)(?=\s*=|[\s/>])/gi;
 export function withoutInlineAttributes(markup: string): string {
   return markup.replace(TAGS, (tag) => tag.replace(INLINE_ATTRIBUTES, '$1data-x-$2'));
 }
-
-/** Parses XML text into an inert document (check it for `<parsererror>`). */
-export function parseXml(text: string): Document {
-  const trusted = trustedTypesPolicy();
-  // Atom `type="xhtml"` content is real XHTML markup in the feed document.
-  const markup = withoutInlineAttributes(text);
-  const input = trusted ? trusted.createHTML(markup) : markup;
-  return new DOMParser().parseFromString(input as string, 'application/xml');
-}

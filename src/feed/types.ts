@@ -17,6 +17,16 @@ export const FEED_FORMATS: readonly FeedFormat[] = [
   'csv',
 ];
 
+/** How error messages name each format (`RSS: …`, `iCalendar: …`). */
+export const FORMAT_LABELS: Readonly<Record<FeedFormat, string>> = {
+  json: 'JSON',
+  jsonfeed: 'JSON Feed',
+  rss: 'RSS',
+  atom: 'Atom',
+  ics: 'iCalendar',
+  csv: 'CSV',
+};
+
 /** A file linked from an item: an RSS enclosure, Atom `rel="enclosure"`, JSON Feed attachment. */
 export interface FeedAttachment {
   /** Absolute URL that passed the link allow-list. */

@@ -1,6 +1,6 @@
 import type { PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { customElement } from '../element/define.js';
+import { defineElement } from '../element/define.js';
 import { FeedElement, type FeedOptions } from '../element/feed-element.js';
 import { LazyView } from '../element/lazy-view.js';
 import type { FeedItem, ItemsData } from '../feed/types.js';
@@ -94,7 +94,7 @@ export function setMotionQuery(query?: MotionQuery): void {
  * @cssproperty [--ect-urgent=#b42318] - Background of the "urgent" badge.
  * @cssproperty [--ect-error=#b42318] - Error text.
  */
-@customElement('ect-news-ticker')
+@defineElement('ect-news-ticker')
 export class EctNewsTicker extends FeedElement<'items'> {
   static override readonly lazyView = lazyView;
   static override readonly feedOptions: FeedOptions<'items'> = {

@@ -1,8 +1,8 @@
 import { html, nothing, svg, type SVGTemplateResult, type TemplateResult } from 'lit';
 import { msg } from '@lit/localize';
-import { formatDate, type Lang } from '../format/format.js';
+import { formatDate, type Lang } from '../format/index.js';
 import type { ElementView } from '../element/lazy-view.js';
-import { t } from '../element/messages.js';
+import { messages } from '../element/messages.js';
 import { emptyTemplate, feedStatus, staleNotice } from '../element/status.js';
 import type { FeedItem } from '../feed/types.js';
 import { safeUrl } from '../feed/url.js';
@@ -99,7 +99,7 @@ function renderPause(host: EctNewsTicker): TemplateResult {
     aria-pressed=${host.paused ? 'true' : 'false'}
     @click=${() => host.togglePause()}
   >
-    ${icon(PAUSE_ICON)}<span class="button-text">${t.pause()}</span>
+    ${icon(PAUSE_ICON)}<span class="button-text">${messages.pause()}</span>
   </button>`;
 }
 
@@ -109,11 +109,11 @@ function renderStepper(host: EctNewsTicker, index: number): TemplateResult {
   const position = `${index + 1} / ${count}`;
   return html`<div class="stepper">
     <button part="previous" type="button" @click=${step(-1)}>
-      ${icon(PREVIOUS_ICON)}<span class="visually-hidden">${t.previous()}</span>
+      ${icon(PREVIOUS_ICON)}<span class="visually-hidden">${messages.previous()}</span>
     </button>
     <span part="position">${position}</span>
     <button part="next" type="button" @click=${step(1)}>
-      ${icon(NEXT_ICON)}<span class="visually-hidden">${t.next()}</span>
+      ${icon(NEXT_ICON)}<span class="visually-hidden">${messages.next()}</span>
     </button>
   </div>`;
 }

@@ -1,7 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { defer, switchMap, type Subscription } from 'rxjs';
 import { property } from 'lit/decorators.js';
-import { customElement } from '../element/define.js';
+import { defineElement } from '../element/define.js';
 import { FeedElement, type FeedOptions } from '../element/feed-element.js';
 import type { FeedRequest, FeedSnapshot } from '../feed/stream.js';
 import { LazyView } from '../element/lazy-view.js';
@@ -85,7 +85,7 @@ const lazyView: LazyView<EctOnlineCounter> = new LazyView(() => import('./online
  * @cssproperty [--ect-radius=6px] - Corner radius of the loading placeholder.
  * @cssproperty [--ect-gap=0.5rem] - Space between the figures.
  */
-@customElement('ect-online-counter')
+@defineElement('ect-online-counter')
 export class EctOnlineCounter extends FeedElement<'counter'> {
   static override readonly lazyView = lazyView;
   static override readonly feedOptions: FeedOptions<'counter'> = {

@@ -2,9 +2,9 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { keyed } from 'lit/directives/keyed.js';
 import { msg, str } from '@lit/localize';
 import { hasFallbackContent } from '../element/feed-controller.js';
-import { formatNumber, formatTime, type FormatOptions } from '../format/format.js';
+import { formatNumber, formatTime, type FormatOptions } from '../format/index.js';
 import type { ElementView } from '../element/lazy-view.js';
-import { t } from '../element/messages.js';
+import { messages } from '../element/messages.js';
 import type { CounterData } from '../feed/types.js';
 import type { EctOnlineCounter, Figure } from './online-counter.js';
 import { styles } from './online-counter.styles.js';
@@ -23,7 +23,7 @@ function render(host: EctOnlineCounter): TemplateResult {
     ? renderCount(host, 'online', data.online, stale, options)
     : status === 'loading'
       ? html`<span part="count loading" aria-hidden="true"></span
-          ><span class="visually-hidden">${t.loading()}</span>`
+          ><span class="visually-hidden">${messages.loading()}</span>`
       : html`<span part="count unavailable" title=${error?.message ?? ''} aria-hidden="true">—</span
           ><span class="visually-hidden"
             >${msg('unknown number of', { id: 'online-counter.unknown' })}</span

@@ -1,5 +1,5 @@
 import { property, state } from 'lit/decorators.js';
-import { customElement } from '../element/define.js';
+import { defineElement } from '../element/define.js';
 import { FeedElement, type FeedOptions } from '../element/feed-element.js';
 import { LazyView } from '../element/lazy-view.js';
 import type { Race, ResultsData } from '../feed/types.js';
@@ -94,7 +94,7 @@ export interface ShownResults {
  * @cssproperty [--ect-unofficial=#b54708] - The "unofficial result" badge.
  * @cssproperty [--ect-error=#b42318] - Error text.
  */
-@customElement('ect-results-table')
+@defineElement('ect-results-table')
 export class EctResultsTable extends FeedElement<'results'> {
   static override readonly lazyView = lazyView;
   static override readonly feedOptions: FeedOptions<'results'> = {

@@ -8,9 +8,9 @@ import {
   todayKey,
   zonedDateKey,
   type FormatOptions,
-} from '../format/format.js';
+} from '../format/index.js';
 import type { ElementView } from '../element/lazy-view.js';
-import { t } from '../element/messages.js';
+import { messages } from '../element/messages.js';
 import { emptyTemplate, statusSection, staleNotice } from '../element/status.js';
 import type { Race, ResultsData } from '../feed/types.js';
 import { safeColor } from '../feed/url.js';
@@ -69,7 +69,7 @@ const optionsOf = (host: Host): FormatOptions => ({
 function updateText(host: Host, race: Race, data: ResultsData): string {
   const time = timeText(host, race.updated ?? data.updated ?? new Date());
   return race.counted === undefined
-    ? t.updatedAt(time)
+    ? messages.updatedAt(time)
     : msg(str`Updated ${time}, ${formatPercent(race.counted, optionsOf(host))} counted`, {
         id: 'results-table.update',
       });
@@ -191,7 +191,7 @@ function renderRace(host: Host, shown: ShownResults, race: Race, label: string):
       ${
         updated
           ? html`<time part="updated" datetime=${updated}
-              >${t.updatedAt(timeText(host, updated))}</time
+              >${messages.updatedAt(timeText(host, updated))}</time
             >`
           : nothing
       }
@@ -237,14 +237,14 @@ function renderRace(host: Host, shown: ShownResults, race: Race, label: string):
     ${
       paged
         ? html`<div part="pager">
-            ${renderPageButton(host, t.previous(), page > 0, page - 1)}
+            ${renderPageButton(host, messages.previous(), page > 0, page - 1)}
             <span
               >${msg(
                 str`${num(start + 1)}–${num(Math.min(start + size, rows.length))} of ${num(rows.length)}`,
                 { id: 'results-table.page' },
               )}</span
             >
-            ${renderPageButton(host, t.next(), page < pages - 1, page + 1)}
+            ${renderPageButton(host, messages.next(), page < pages - 1, page + 1)}
           </div>`
         : nothing
     }`;

@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import { contentTypeOf } from '../../demo/server/feed-files.js';
 import { eventsByDay, instantRange, monthGrid } from '../../src/calendar/month.js';
 import { loadExpander } from '../../src/calendar/recurrence.js';
-import { daysBetween, todayKey } from '../../src/format/format.js';
+import { daysBetween, todayKey } from '../../src/format/index.js';
 import { parseFeed } from '../../src/feed/parse/index.js';
 import type { EventsData } from '../../src/feed/types.js';
 

@@ -2,7 +2,7 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { LitElement } from 'lit';
 import { msg } from '@lit/localize';
 import { inLang, LangController, normalizeLang, resolveLang } from '../../src/element/localize.js';
-import { t } from '../../src/element/messages.js';
+import { messages } from '../../src/element/messages.js';
 
 class TestLangElement extends LitElement {
   langs = new LangController(this);
@@ -10,7 +10,7 @@ class TestLangElement extends LitElement {
 
   override render() {
     this.renders++;
-    return this.langs.render(() => html`<p>${t.loading()}</p>`);
+    return this.langs.render(() => html`<p>${messages.loading()}</p>`);
   }
 }
 customElements.define('test-lang-element', TestLangElement);
@@ -27,26 +27,30 @@ const text = (el: TestLangElement) => el.shadowRoot!.querySelector('p')!.textCon
 
 describe('inLang', () => {
   it('resolves msg() in the given language', () => {
-    expect(inLang('th', () => t.loading())).to.equal('กำลังโหลด…');
-    expect(inLang('en', () => t.loading())).to.equal('Loading…');
-    expect(inLang('th', () => t.updatedAt('09.30 น.'))).to.equal('อัปเดต 09.30 น.');
-    expect(inLang('en', () => t.updatedAt('9:30 AM'))).to.equal('Updated 9:30 AM');
+    expect(inLang('th', () => messages.loading())).to.equal('กำลังโหลด…');
+    expect(inLang('en', () => messages.loading())).to.equal('Loading…');
+    expect(inLang('th', () => messages.updatedAt('09.30 น.'))).to.equal('อัปเดต 09.30 น.');
+    expect(inLang('en', () => messages.updatedAt('9:30 AM'))).to.equal('Updated 9:30 AM');
   });
 
   it('nests and restores the outer language, even after a throw', () => {
-    const out = inLang('th', () => [t.retry(), inLang('en', () => t.retry()), t.retry()]);
+    const out = inLang('th', () => [
+      messages.retry(),
+      inLang('en', () => messages.retry()),
+      messages.retry(),
+    ]);
     expect(out).to.deep.equal(['ลองใหม่', 'Retry', 'ลองใหม่']);
     expect(() =>
       inLang('en', () => {
         throw new Error('boom');
       }),
     ).to.throw('boom');
-    expect(inLang('th', () => t.next())).to.equal('ถัดไป');
+    expect(inLang('th', () => messages.next())).to.equal('ถัดไป');
   });
 
   it('translates every shared word', () => {
     const words = inLang('th', () =>
-      Object.values(t).map((f) => (f as (x: string) => string)('x')),
+      Object.values(messages).map((f) => (f as (x: string) => string)('x')),
     );
     expect(words).to.deep.equal([
       'กำลังโหลด…',

@@ -32,7 +32,7 @@ const realSetTimeout = window.setTimeout.bind(window);
 export const sleep = (ms: number) => new Promise<void>((resolve) => realSetTimeout(resolve, ms));
 
 /** The next task (not a timer: no clamping, and fake timers do not touch it). */
-export { nextTask } from '../../src/feed/limits.js';
+export { nextTask } from '../../src/feed/tasks.js';
 
 /** How much the data shows: its items, events or candidates, or the online count. */
 export function shownCount(data: FeedData): number {

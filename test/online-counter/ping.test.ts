@@ -3,7 +3,7 @@ import sinon from 'sinon';
 import '../../src/online-counter/online-counter.js';
 import type { EctOnlineCounter } from '../../src/online-counter/online-counter.js';
 import { PING } from '../../src/online-counter/ping.js';
-import { nextTask } from '../../src/feed/limits.js';
+import { nextTask } from '../../src/feed/tasks.js';
 import { hidePage, showPage } from '../helpers/page-activity.js';
 
 /**

@@ -5,35 +5,19 @@
  * expanded here: RRULE and EXDATE pass to the calendar, which expands them over its range.
  */
 import type ICAL from 'ical.js';
-import {
-  cleanText,
-  FLOATING_OFFSET,
-  gregorianYear,
-  looksLikeHtml,
-  text,
-  uniqueStrings,
-} from './json.js';
-import { wallToInstant } from '../../format/format.js';
+import { asText, cleanText, looksLikeHtml, uniqueStrings } from './normalize.js';
+import { FLOATING_OFFSET, gregorianYear } from './dates.js';
+import { knownZone, offsetText, wallToInstant } from '../../format/zones.js';
+import { zeroPad } from '../../format/digits.js';
 import { WINDOWS_ZONES } from './windows-zones.js';
 import { loadIcal, type Ical as IcalModule } from './load-ical.js';
-import { nextTask } from '../limits.js';
+import { nextTask } from '../tasks.js';
 import { FeedError, type CalendarEvent, type EventsData } from '../types.js';
 import { safeUrl } from '../url.js';
 
 type Component = ICAL.Component;
 type Property = ICAL.Property;
 type Time = ICAL.Time;
-
-const pad = (n: number, width = 2) => String(Math.trunc(n)).padStart(width, '0');
-
-function isIanaZone(name: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: name });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** IANA names of UTC (CLDR maps the Windows "UTC" to `Etc/UTC`). */
 const UTC_NAMES = /^(?:Etc\/)?(?:UTC|GMT|Z|Zulu|UCT|Universal)$/i;
@@ -52,20 +36,14 @@ function ianaZone(tzid: string | undefined): string | undefined {
   const segments = name.split('/').filter(Boolean);
   for (let take = Math.min(3, segments.length); take >= 1; take--) {
     const candidate = segments.slice(-take).join('/');
-    if ((take > 1 || candidate === 'UTC') && isIanaZone(candidate)) return candidate;
+    if ((take > 1 || candidate === 'UTC') && knownZone(candidate)) return candidate;
   }
   return undefined;
 }
 
-/** Offset of a wall-clock time (given as if it were UTC) in `timeZone`, in seconds. */
+/** Offset of a wall-clock time (given as if it were UTC) in `timeZone`, in ms. */
 function wallOffset(timeZone: string, wall: number): number {
-  return Math.round((wall - wallToInstant(timeZone, wall)) / 1000);
-}
-
-function offsetText(seconds: number): string {
-  const sign = seconds < 0 ? '-' : '+';
-  const minutes = Math.round(Math.abs(seconds) / 60);
-  return `${sign}${pad(Math.floor(minutes / 60))}:${pad(minutes % 60)}`;
+  return wall - wallToInstant(timeZone, wall);
 }
 
 interface Wall {
@@ -136,14 +114,14 @@ function zoneOf(lib: IcalModule, time: Time, tzid: string | undefined): Zone {
 }
 
 function dateText(wall: Wall): string {
-  return `${pad(wall.year, 4)}-${pad(wall.month)}-${pad(wall.day)}`;
+  return `${zeroPad(wall.year, 4)}-${zeroPad(wall.month)}-${zeroPad(wall.day)}`;
 }
 
 /** `YYYY-MM-DD` for a date, else the wall-clock time with its zone's offset. */
 function formatWall(wall: Wall, isDate: boolean, zone: Zone): string {
   const date = dateText(wall);
   if (isDate) return date;
-  const clock = `${pad(wall.hour)}:${pad(wall.minute)}:${pad(wall.second)}`;
+  const clock = `${zeroPad(wall.hour)}:${zeroPad(wall.minute)}:${zeroPad(wall.second)}`;
   switch (zone.kind) {
     case 'utc':
       return `${date}T${clock}Z`;
@@ -153,7 +131,7 @@ function formatWall(wall: Wall, isDate: boolean, zone: Zone): string {
       return `${date}T${clock}${offsetText(wallOffset(zone.name, wallMs(wall)))}`;
     case 'vtimezone': {
       const time = zone.Time.fromData({ ...wall, isDate: false }, zone.zone);
-      return `${date}T${clock}${offsetText(zone.zone.utcOffset(time))}`;
+      return `${date}T${clock}${offsetText(zone.zone.utcOffset(time) * 1000)}`;
     }
   }
 }
@@ -197,8 +175,8 @@ function eventOf(
   const tzid = tzidOf(startProperty);
   const zone = zoneOf(lib, start, tzid);
   const startWall = wallOf(start);
-  const title = cleanText(text(vevent.getFirstPropertyValue('summary'))) ?? '';
-  const uid = cleanText(text(vevent.getFirstPropertyValue('uid')));
+  const title = cleanText(asText(vevent.getFirstPropertyValue('summary'))) ?? '';
+  const uid = cleanText(asText(vevent.getFirstPropertyValue('uid')));
   const startText = formatWall(startWall, start.isDate, zone);
 
   const event: CalendarEvent = {
@@ -231,11 +209,11 @@ function eventOf(
     if (rules) event.timeZoneRules = rules;
   }
   if (zone.kind === 'floating' && tzid) event.unknownTimeZone = tzid.trim().replace(/^"|"$/g, '');
-  const location = cleanText(text(vevent.getFirstPropertyValue('location')));
+  const location = cleanText(asText(vevent.getFirstPropertyValue('location')));
   if (location) event.location = location;
-  const description = text(vevent.getFirstPropertyValue('description'))?.trim();
+  const description = asText(vevent.getFirstPropertyValue('description'))?.trim();
   if (description) event.description = description;
-  const url = safeUrl(text(vevent.getFirstPropertyValue('url')), baseUrl);
+  const url = safeUrl(asText(vevent.getFirstPropertyValue('url')), baseUrl);
   if (url) event.url = url;
   const [rrule, ...rrules] = vevent
     .getAllProperties('rrule')
@@ -264,7 +242,7 @@ function eventOf(
   if (recurrenceId) event.id = `${event.id}/${recurrenceId}`;
   const range = recurrenceProperty?.getParameter('range');
   const thisAndFuture = typeof range === 'string' && range.toUpperCase() === 'THISANDFUTURE';
-  const status = text(vevent.getFirstPropertyValue('status'))?.trim().toUpperCase();
+  const status = asText(vevent.getFirstPropertyValue('status'))?.trim().toUpperCase();
   return { event, recurrenceId, thisAndFuture, cancelled: status === 'CANCELLED' };
 }
 
@@ -379,19 +357,19 @@ export async function parseIcs(input: string, baseUrl?: string): Promise<EventsD
       throw icsError(line ? `line ${line}: ${message}` : message, error);
     }
     for (const calendar of calendars) {
-      title ??= cleanText(text(calendar.getFirstPropertyValue('x-wr-calname')));
+      title ??= cleanText(asText(calendar.getFirstPropertyValue('x-wr-calname')));
       for (const vevent of calendar.getAllSubcomponents('vevent')) {
         index++;
         let parsed: ReturnType<typeof eventOf>;
         try {
           parsed = eventOf(lib, vevent, baseUrl);
         } catch (error) {
-          const uid = text(vevent.getFirstPropertyValue('uid'));
+          const uid = asText(vevent.getFirstPropertyValue('uid'));
           const message = error instanceof Error ? error.message : String(error);
           throw icsError(`event ${index}${uid ? ` (UID ${uid})` : ''}: ${message}`, error);
         }
         if (!parsed) continue;
-        const uid = text(vevent.getFirstPropertyValue('uid')) ?? '';
+        const uid = asText(vevent.getFirstPropertyValue('uid')) ?? '';
         // A changed or cancelled occurrence replaces that occurrence of its series.
         if (parsed.recurrenceId) {
           overrides.push({

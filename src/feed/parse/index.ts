@@ -5,11 +5,13 @@
 import { decodeFeedInTasks } from '../decode.js';
 import { loadIcal } from './load-ical.js';
 import { withinDataLimits, withinLimits } from '../limits.js';
-import { isPlainJsonData, looksLikeHtml, parseJson, parseJsonValue } from './json.js';
+import { isPlainJsonData, parseJson, parseJsonValue, PLAIN_NUMBER } from './json.js';
+import { looksLikeHtml } from './normalize.js';
 import { parseXmlFeed } from './xml.js';
 import {
   FEED_FORMATS,
   FeedError,
+  FORMAT_LABELS,
   type FeedData,
   type FeedFormat,
   type FeedFormatOption,
@@ -33,15 +35,6 @@ const BY_TYPE: Record<string, FeedFormat> = {
   'text/csv': 'csv',
   'text/comma-separated-values': 'csv',
   'application/csv': 'csv',
-};
-
-const LABELS: Record<FeedFormat, string> = {
-  json: 'JSON',
-  jsonfeed: 'JSON Feed',
-  rss: 'RSS',
-  atom: 'Atom',
-  ics: 'iCalendar',
-  csv: 'CSV',
 };
 
 const XML_PROLOG = /^(?:\s+|<\?[\s\S]*?\?>|<!--[\s\S]*?-->|<!DOCTYPE[^>[]*(?:\[[\s\S]*?\])?\s*>)*/i;
@@ -74,7 +67,7 @@ export function detectFormat(text: string, contentType?: string | null): FeedFor
   if (json) return sniffJson(source);
   if (looksLikeHtml(source)) throw new FeedError('expected RSS or Atom, got an HTML page');
   if (!source) throw new FeedError('the feed is empty');
-  if (/^[[{]/.test(source) || /^[+-]?[0-9๐-๙][0-9๐-๙,]*(?:\.[0-9๐-๙]+)?\s*$/.test(source)) {
+  if (/^[[{]/.test(source) || PLAIN_NUMBER.test(source)) {
     return sniffJson(source);
   }
   if (source.startsWith('<')) {
@@ -122,6 +115,16 @@ export function formatOfUrl(url: string): FeedFormat | undefined {
   return undefined;
 }
 
+/** `<script type>` values that carry inline feed data, and the format each means. */
+export const INLINE_TYPES: Readonly<Record<string, FeedFormatOption>> = {
+  'application/json': 'auto',
+  'application/feed+json': 'jsonfeed',
+  'text/calendar': 'ics',
+  'application/rss+xml': 'rss',
+  'application/atom+xml': 'atom',
+  'text/csv': 'csv',
+};
+
 /**
  * Parses a feed into normalized data. Bytes are decoded first (charset from the Content-Type,
  * the XML prolog, else UTF-8). Every failure is a FeedError whose message names the format
@@ -159,7 +162,7 @@ export async function parseFeed(
     if (error instanceof FeedError) throw error;
     // Anything else (a lazy module that failed to load, say) still reads as a feed failure.
     const message = error instanceof Error ? error.message : String(error);
-    throw new FeedError(`${LABELS[format]}: ${message}`, { format, cause: error });
+    throw new FeedError(`${FORMAT_LABELS[format]}: ${message}`, { format, cause: error });
   }
 }
 

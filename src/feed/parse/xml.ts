@@ -9,12 +9,12 @@ import {
   feedItem,
   htmlContent,
   looksLikeHtml,
-  present,
-  toIsoDate,
   toInteger,
   uniqueStrings,
-} from './json.js';
-import { parseXml } from '../trusted-types.js';
+  withOptional,
+} from './normalize.js';
+import { toIsoDate } from './dates.js';
+import { trustedTypesPolicy, withoutInlineAttributes } from '../trusted-types.js';
 import { FeedError, type FeedAttachment, type FeedItem, type ItemsData } from '../types.js';
 import { safeImageUrl, safeUrl } from '../url.js';
 
@@ -33,10 +33,10 @@ const NS = {
 type Label = 'RSS' | 'Atom';
 /** An extension namespace, matched by its URI or, in sloppy feeds, by its usual prefix. */
 type Extension = 'atom' | 'dc' | 'content' | 'media';
-/** Where an element is looked for: the feed's own namespaces, or an extension. */
-type Where = (string | null)[] | Extension;
+/** The namespaces an element is looked for in: the feed's own, or an extension's. */
+type NamespaceFilter = (string | null)[] | Extension;
 
-function children(parent: Element, name: string, where: Where): Element[] {
+function children(parent: Element, name: string, where: NamespaceFilter): Element[] {
   return [...parent.children].filter(
     (el) =>
       el.localName === name &&
@@ -46,12 +46,12 @@ function children(parent: Element, name: string, where: Where): Element[] {
   );
 }
 
-function child(parent: Element, name: string, where: Where): Element | undefined {
+function child(parent: Element, name: string, where: NamespaceFilter): Element | undefined {
   return children(parent, name, where)[0];
 }
 
 /** The text of the first such child element. */
-function textIn(parent: Element, name: string, where: Where): string | undefined {
+function textIn(parent: Element, name: string, where: NamespaceFilter): string | undefined {
   return child(parent, name, where)?.textContent ?? undefined;
 }
 
@@ -66,6 +66,15 @@ function parserError(doc: Document): Element | undefined {
       el.namespaceURI === NS.xhtml ||
       el.namespaceURI === 'http://www.mozilla.org/newlayout/xml/parsererror.xml',
   );
+}
+
+/** Parses XML text into an inert document (check it for `<parsererror>`). */
+function parseXml(text: string): Document {
+  const trusted = trustedTypesPolicy();
+  // Atom `type="xhtml"` content is real XHTML markup in the feed document.
+  const markup = withoutInlineAttributes(text);
+  const input = trusted ? trusted.createHTML(markup) : markup;
+  return new DOMParser().parseFromString(input as string, 'application/xml');
 }
 
 /** The document, else the mended document (xml-mend.ts, loaded for the first broken feed). */
@@ -158,7 +167,9 @@ function finishItem(
     ...fields,
     attachments: files
       .filter((file) => !file.image && !seen.has(file.url) && seen.add(file.url))
-      .map(({ url, type, size, title }) => present<FeedAttachment>({ url }, { type, size, title })),
+      .map(({ url, type, size, title }) =>
+        withOptional<FeedAttachment>({ url }, { type, size, title }),
+      ),
     summary: summary?.text || body?.text,
     html: body?.html ?? summary?.html,
     image:
@@ -178,7 +189,7 @@ function personOf(value: string | undefined): string | undefined {
 // ---------------------------------------------------------------------------------------------
 // RSS
 
-async function rssItem(item: Element, core: Where, feedBase?: string) {
+async function rssItem(item: Element, core: NamespaceFilter, feedBase?: string) {
   const base = baseOf(item, feedBase);
   const guidEl = child(item, 'guid', core);
   const guid = cleanText(guidEl?.textContent);
@@ -225,7 +236,7 @@ async function parseRss(root: Element, feedBase: string | undefined): Promise<It
   // RSS 1.0 items are siblings of the channel; RSS 2.0 items are inside it.
   const itemParent = rdf ? root : channel;
   const items = itemParent ? children(itemParent, 'item', core) : [];
-  return present<ItemsData>(
+  return withOptional<ItemsData>(
     {
       kind: 'items',
       items: await Promise.all(items.map((item) => rssItem(item, core, feedBase))),
@@ -257,7 +268,7 @@ async function atomText(el: Element | undefined, base: string | undefined): Prom
   return { text: collapseWhitespace(value) };
 }
 
-function atomLinks(entry: Element, core: Where, feedBase: string | undefined) {
+function atomLinks(entry: Element, core: NamespaceFilter, feedBase: string | undefined) {
   return children(entry, 'link', core).map((el) => ({
     el,
     rel: (el.getAttribute('rel') ?? 'alternate').trim(),
@@ -272,7 +283,7 @@ function alternate(links: ReturnType<typeof atomLinks>): string | undefined {
     ?.href;
 }
 
-async function atomEntry(entry: Element, core: Where, feedBase?: string) {
+async function atomEntry(entry: Element, core: NamespaceFilter, feedBase?: string) {
   const base = baseOf(entry, feedBase);
   const titleEl = child(entry, 'title', core);
   const titleType = titleEl?.getAttribute('type')?.trim().toLowerCase();
@@ -317,7 +328,7 @@ async function atomEntry(entry: Element, core: Where, feedBase?: string) {
 async function parseAtom(root: Element, feedBase: string | undefined): Promise<ItemsData> {
   const core = [root.namespaceURI];
   const entries = children(root, 'entry', core);
-  return present<ItemsData>(
+  return withOptional<ItemsData>(
     {
       kind: 'items',
       items: await Promise.all(entries.map((entry) => atomEntry(entry, core, feedBase))),

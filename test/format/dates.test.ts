@@ -2,18 +2,14 @@ import { expect } from '@open-wc/testing';
 import {
   addDays,
   daysBetween,
-  formatBytes,
   formatDate,
   formatMonthYear,
-  formatNumber,
-  formatPercent,
   formatTime,
-  toThaiDigits,
-  truncateText,
   weekdayLabels,
   zonedDateKey,
   todayKey,
-} from '../../src/format/format.js';
+} from '../../src/format/dates.js';
+import { formatNumber } from '../../src/format/numbers.js';
 
 const th = { lang: 'th' } as const;
 const en = { lang: 'en' } as const;
@@ -146,71 +142,6 @@ describe('weekdayLabels', () => {
     );
     expect(weekdayLabels(en)).to.deep.equal(expected);
     expect(weekdayLabels(en)[0]).to.equal('Sun');
-  });
-});
-
-describe('numbers', () => {
-  it('groups thousands', () => {
-    expect(formatNumber(12345, th)).to.equal('12,345');
-    expect(formatNumber(7694178, en)).to.equal('7,694,178');
-    expect(formatNumber(1234.5678, { ...en, maximumFractionDigits: 1 })).to.equal('1,234.6');
-    expect(formatNumber(3, { ...en, minimumFractionDigits: 5 })).to.equal('3.00000');
-  });
-
-  it('writes percentages from 0–100 with fixed digits', () => {
-    expect(formatPercent(85.2, th)).to.equal('85.2%');
-    expect(formatPercent(50, en)).to.equal('50.0%');
-    expect(formatPercent(12.345, { ...en, digits: 2 })).to.equal('12.35%');
-    expect(formatPercent(85.2, { ...th, numerals: 'thai' })).to.equal('๘๕.๒%');
-  });
-
-  it('writes file sizes', () => {
-    expect(formatBytes(512, th)).to.equal('512 B');
-    expect(formatBytes(245 * 1024, th)).to.equal('245 KB');
-    expect(formatBytes(1.2 * 1024 * 1024, en)).to.equal('1.2 MB');
-    expect(formatBytes(15.6 * 1024 * 1024, en)).to.equal('16 MB');
-    expect(formatBytes(1024 * 1024 - 1, en)).to.equal('1 MB');
-    expect(formatBytes(2048, { ...th, numerals: 'thai' })).to.equal('๒ KB');
-    expect(formatBytes(-1, en)).to.equal('');
-    expect(formatBytes(Number.NaN, en)).to.equal('');
-  });
-
-  it('converts digits to Thai', () => {
-    expect(toThaiDigits('09.30 น. 2565')).to.equal('๐๙.๓๐ น. ๒๕๖๕');
-  });
-});
-
-describe('truncateText', () => {
-  const sentence = 'ประกาศคณะกรรมการการเลือกตั้งเรื่องการรับสมัครรับเลือกตั้งสมาชิกสภาผู้แทนราษฎร';
-
-  it('cuts long Thai without spaces at a word boundary the segmenter reports', () => {
-    const boundaries = new Set<number>();
-    for (const s of new Intl.Segmenter('th', { granularity: 'word' }).segment(sentence)) {
-      boundaries.add(s.index);
-    }
-    for (const max of [10, 20, 31, 45]) {
-      const out = truncateText(sentence, max, 'th');
-      expect(out.endsWith('…'), out).to.be.true;
-      expect(out.length).to.be.at.most(max);
-      const kept = out.slice(0, -1);
-      expect(kept.length).to.be.greaterThan(0);
-      expect(sentence.startsWith(kept)).to.be.true;
-      expect(boundaries.has(kept.length), `${max}: ${kept}`).to.be.true;
-    }
-  });
-
-  it('leaves short text alone apart from collapsing whitespace', () => {
-    expect(truncateText('ประกาศ  ผลการ\n เลือกตั้ง', 100, 'th')).to.equal('ประกาศ ผลการ เลือกตั้ง');
-    expect(truncateText('Short', 5, 'en')).to.equal('Short');
-  });
-
-  it('cuts English between words without a trailing space', () => {
-    expect(truncateText('The quick brown fox jumps', 16, 'en')).to.equal('The quick brown…');
-  });
-
-  it('cuts a single over-long word between graphemes, never inside one', () => {
-    const word = 'e\u0301'.repeat(8);
-    expect(truncateText(word, 6, 'en')).to.equal('e\u0301e\u0301…');
   });
 });
 
