@@ -16,7 +16,7 @@ export const messages = {
   new: () => msg('New', { id: 'new' }),
   updatedAt: (time: string) => msg(str`Updated ${time}`, { id: 'updated-at' }),
   pause: () => msg('Pause', { id: 'pause' }),
-  play: () => msg('Play', { id: 'play' }),
+  resume: () => msg('Resume', { id: 'resume' }),
   previous: () => msg('Previous', { id: 'previous' }),
   next: () => msg('Next', { id: 'next' }),
 };

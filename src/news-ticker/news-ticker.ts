@@ -153,7 +153,13 @@ export class EctNewsTicker extends FeedElement<'items'> {
   private focused = false;
   private offscreen = false;
   private observed?: { list: Element; viewport: Element };
-  private readonly resizeObserver = new ResizeObserver(() => this.measure());
+  // Sizes are known once laid out: the observer (first called after the first layout, then on
+  // every change) measures the loop and sets how many copies fill the viewport, outside any
+  // update, so no render schedules another from within itself.
+  private readonly resizeObserver = new ResizeObserver(() => {
+    this.measure();
+    this.fillViewport();
+  });
   private readonly intersectionObserver = new IntersectionObserver((entries) => {
     this.offscreen = !entries[entries.length - 1].isIntersecting;
     this.applyPlayState();
@@ -275,8 +281,14 @@ export class EctNewsTicker extends FeedElement<'items'> {
     this.period = period;
     this.appliedSpeed = speed;
     this.animation.currentTime = timeAt(offset % period, speed);
-    this.copies = copiesNeeded(viewport.clientWidth, period);
     this.applyPlayState();
+  }
+
+  /** Renders as many loop copies as fill the viewport (a state change: not from an update). */
+  private fillViewport(): void {
+    const { viewport } = this.parts;
+    if (this.reduced || !viewport || !this.period) return;
+    this.copies = copiesNeeded(viewport.clientWidth, this.period);
   }
 
   private stopAnimation(): void {

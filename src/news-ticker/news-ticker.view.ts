@@ -13,6 +13,7 @@ import { styles } from './news-ticker.styles.js';
 export const view: ElementView<EctNewsTicker> = { styles: [styles], render };
 
 const PAUSE_ICON = svg`<path d="M4 3h3v10H4zM9 3h3v10H9z" />`;
+const PLAY_ICON = svg`<path d="M5 3l8 5-8 5z" />`;
 const PREVIOUS_ICON = svg`<path d="M10.5 2.5 5 8l5.5 5.5 1.4-1.4L7.8 8l4.1-4.1z" />`;
 const NEXT_ICON = svg`<path d="M5.5 2.5 11 8l-5.5 5.5-1.4-1.4L8.2 8 4.1 3.9z" />`;
 const icon = (path: SVGTemplateResult) =>
@@ -99,7 +100,11 @@ function renderPause(host: EctNewsTicker): TemplateResult {
     aria-pressed=${host.paused ? 'true' : 'false'}
     @click=${() => host.togglePause()}
   >
-    ${icon(PAUSE_ICON)}<span class="button-text">${messages.pause()}</span>
+    ${
+      host.paused
+        ? html`${icon(PLAY_ICON)}<span class="button-text">${messages.resume()}</span>`
+        : html`${icon(PAUSE_ICON)}<span class="button-text">${messages.pause()}</span>`
+    }
   </button>`;
 }
 

@@ -55,10 +55,11 @@ function headlineAtStart(el: Element) {
 }
 
 /** Ready and its animation set up (after the first size measurement). */
+/** Resolves once the ticker scrolls: its animation started and the loop copies rendered. */
 async function running(el: EctNewsTicker) {
   await ready(el);
   await waitUntil(
-    () => one(el, '.track')?.getAnimations().length === 1,
+    () => one(el, '.track')?.getAnimations().length === 1 && copies(el).length > 0,
     'the animation never started',
   );
   await el.updateComplete;
@@ -203,17 +204,24 @@ describe('<ect-news-ticker>', () => {
       ),
     );
     const button = one(el, 'button[part~="pause"]')!;
+    const icon = () => button.querySelector('svg path')!.getAttribute('d');
     expect(text(button)).to.equal('หยุดชั่วคราว');
     expect(button.getAttribute('aria-pressed')).to.equal('false');
+    const pauseIcon = icon();
     button.click();
     await el.updateComplete;
     expect(button.getAttribute('aria-pressed')).to.equal('true');
+    // Paused, it offers to resume: ▶ and "เล่นต่อ".
+    expect(text(button)).to.equal('เล่นต่อ');
+    expect(icon()).to.not.equal(pauseIcon);
     expect(el.paused).to.be.true;
     expect(el.hasAttribute('paused')).to.be.true;
     expect(await moving(el)).to.be.false;
     button.click();
     await el.updateComplete;
     expect(button.getAttribute('aria-pressed')).to.equal('false');
+    expect(text(button)).to.equal('หยุดชั่วคราว');
+    expect(icon()).to.equal(pauseIcon);
     expect(await moving(el)).to.be.true;
     await expect(el).to.be.accessible();
   });
