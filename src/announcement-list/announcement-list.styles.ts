@@ -54,6 +54,7 @@ export const styles = css`
     color: var(--_muted);
     font-size: 0.875em;
   }
+  /* The same badge shape as the ticker's, on purpose (news-ticker.styles.ts); its colour is its own. */
   [part~='badge'] {
     display: inline-block;
     padding: 0 0.4em;

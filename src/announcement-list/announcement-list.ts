@@ -1,6 +1,6 @@
 import { property, state } from 'lit/decorators.js';
 import { defineElement } from '../element/define.js';
-import { FeedElement, type FeedOptions } from '../element/feed-element.js';
+import { FeedElement, feedOptions } from '../element/feed-element.js';
 import { LazyView } from '../element/lazy-view.js';
 
 const lazyView: LazyView<EctAnnouncementList> = new LazyView(
@@ -15,9 +15,6 @@ const lazyView: LazyView<EctAnnouncementList> = new LazyView(
  * `auto`, `json`, `jsonfeed`, `rss` or `atom`; `refresh` default 300 s.
  *
  * @summary Dated announcement list with category tabs, "new" badges and attachments.
- *
- * @fires ect-load - New data is shown. `detail: { data, source: 'network' | 'cache' | 'inline' }`.
- * @fires ect-error - The feed failed. `detail: { message, error }`.
  *
  * @slot - Fallback content (e.g. a plain link to the announcements page), shown until the first data arrives and again when the first load fails. A child `<script type="application/json">` (or RSS, Atom) is inline data instead.
  *
@@ -40,22 +37,16 @@ const lazyView: LazyView<EctAnnouncementList> = new LazyView(
  * @csspart retry - The retry button of an error or stale message.
  *
  * @cssproperty [--ect-accent=#1d4f91] - Links, the selected tab and focus rings.
- * @cssproperty [--ect-text=currentColor] - Text colour.
  * @cssproperty [--ect-muted] - Dates and secondary text (default: the text colour at 65%).
  * @cssproperty [--ect-border] - Separators and tab underline (default: the text colour at 18%).
- * @cssproperty [--ect-surface=transparent] - Background.
  * @cssproperty [--ect-radius=6px] - Corner radius of badges, thumbnails and buttons.
- * @cssproperty [--ect-gap=0.5rem] - Base spacing.
  * @cssproperty [--ect-new=#c2410c] - Background of the "new" badge.
  * @cssproperty [--ect-error=#b42318] - Error text.
  */
 @defineElement('ect-announcement-list')
 export class EctAnnouncementList extends FeedElement<'items'> {
   static override readonly lazyView = lazyView;
-  static override readonly feedOptions: FeedOptions<'items'> = {
-    kinds: ['items'],
-    defaultRefresh: 300,
-  };
+  static override readonly feedOptions = feedOptions('items', 300);
 
   /** Most items shown (per tab). `0` shows all. */
   @property({ type: Number }) limit = 10;

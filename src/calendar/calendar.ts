@@ -1,7 +1,7 @@
 import type { PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { defineElement } from '../element/define.js';
-import { FeedElement, type FeedOptions } from '../element/feed-element.js';
+import { FeedElement, feedOptions } from '../element/feed-element.js';
 import { todayKey } from '../format/index.js';
 import { LazyView } from '../element/lazy-view.js';
 import { EctMonthChangeEvent, EctSelectEvent } from '../element/events.js';
@@ -34,8 +34,6 @@ const lazyView: LazyView<EctCalendar, CalendarView> = new LazyView(
  *
  * @summary Thai month calendar (activity calendar and work schedule) from an iCalendar or JSON feed.
  *
- * @fires ect-load - New data is shown. `detail: { data, source: 'network' | 'cache' | 'inline' }`.
- * @fires ect-error - The feed failed. `detail: { message, error }`.
  * @fires ect-select - A day was chosen (click, Enter, Space). `detail: { date: 'YYYY-MM-DD', events }`, recurring events as their single occurrences.
  * @fires ect-month-change - The person moved to another month. `detail: { month: 'YYYY-MM' }`.
  *
@@ -67,21 +65,15 @@ const lazyView: LazyView<EctCalendar, CalendarView> = new LazyView(
  * @csspart retry - The retry button of an error or stale message.
  *
  * @cssproperty [--ect-accent=#1d4f91] - Buttons, links, the chosen day, event dots and focus rings.
- * @cssproperty [--ect-text=currentColor] - Text colour.
  * @cssproperty [--ect-muted] - Days of other months, times and places (default: the text colour at 65%).
  * @cssproperty [--ect-border] - Grid lines and separators (default: the text colour at 18%).
- * @cssproperty [--ect-surface=transparent] - Background.
  * @cssproperty [--ect-radius=6px] - Corner radius of days and buttons.
- * @cssproperty [--ect-gap=0.5rem] - Base spacing.
  * @cssproperty [--ect-today] - Background of today (default: the accent at 14%).
  */
 @defineElement('ect-calendar')
 export class EctCalendar extends FeedElement<'events'> {
   static override readonly lazyView = lazyView;
-  static override readonly feedOptions: FeedOptions<'events'> = {
-    kinds: ['events'],
-    defaultRefresh: 900,
-  };
+  static override readonly feedOptions = feedOptions('events', 900);
 
   /** Month shown, `YYYY-MM`; default the current month. Follows the person's navigation. */
   @property() month?: string | null;

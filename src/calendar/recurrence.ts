@@ -15,7 +15,7 @@
  * stopped from inside the iteration. A series without COUNT starts its iteration just before
  * the range shown (whole periods of the rule later than its DTSTART), so its age costs nothing.
  */
-import { knownZone, offsetText, wallToInstant } from '../format/zones.js';
+import { knownZone, offsetText, wallFields, wallToInstant } from '../format/zones.js';
 import type ICAL from 'ical.js';
 import { loadIcal, type Ical } from '../feed/parse/load-ical.js';
 import type { CalendarEvent } from '../feed/types.js';
@@ -163,19 +163,7 @@ function* occurrences(
     if (allDay || utc) return wall;
     if (zone) return wallToInstant(zone, wall);
     if (rulesZone) {
-      const date = new Date(wall);
-      const time = lib.Time.fromData(
-        {
-          year: date.getUTCFullYear(),
-          month: date.getUTCMonth() + 1,
-          day: date.getUTCDate(),
-          hour: date.getUTCHours(),
-          minute: date.getUTCMinutes(),
-          second: date.getUTCSeconds(),
-        },
-        rulesZone,
-      );
-      return time.toUnixTime() * 1000;
+      return lib.Time.fromData(wallFields(wall), rulesZone).toUnixTime() * 1000;
     }
     return wall - fixed;
   };
@@ -242,16 +230,7 @@ function* occurrences(
     // first step ends before `from` (ical.js gives a start as its first occurrence even when it
     // does not match the rule), and every later step is one the series has anyway.
     const firstWall = skipAhead(recur, startWall, from - length - ZONE_MARGIN);
-    const first = new Date(firstWall);
-    const dtstart = lib.Time.fromData({
-      year: first.getUTCFullYear(),
-      month: first.getUTCMonth() + 1,
-      day: first.getUTCDate(),
-      hour: first.getUTCHours(),
-      minute: first.getUTCMinutes(),
-      second: first.getUTCSeconds(),
-      isDate: allDay,
-    });
+    const dtstart = lib.Time.fromData({ ...wallFields(firstWall), isDate: allDay });
     // A rule ical.js rejects once it starts (BYDAY with a BYMONTHDAY that never comes in
     // BYMONTH, BYYEARDAY in a MONTHLY rule) throws here: the expansion drops the event.
     const iterator = recur.iterator(dtstart);

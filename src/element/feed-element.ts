@@ -14,12 +14,30 @@ import { hostStyles } from './styles.js';
 /** What an element class says about its feed: the kinds of data it shows and its refresh. */
 export type FeedOptions<K extends FeedKind> = Omit<FeedControllerOptions<K>, 'onChange'>;
 
+/** An element class's `feedOptions`: the one kind of data it shows, its default refresh (s). */
+export function feedOptions<K extends FeedKind>(
+  kind: K,
+  defaultRefresh: number,
+  more: Partial<FeedOptions<K>> = {},
+): FeedOptions<K> {
+  return { kinds: [kind], defaultRefresh, ...more };
+}
+
 /**
  * What every element shares: the feed attributes (`src`, `format`, `refresh`, `proxy`, the
  * `data` property), the feed and language controllers, `state`, `reload()`, the `ect-load` /
  * `ect-error` events and the lazily loaded view (templates and styles, see lazy-view.ts). An
  * element class declares only what is its own: its `static feedOptions`, its `static lazyView`,
  * its attributes and state, and the methods its view calls.
+ *
+ * What every element has in common is documented here once; an element's own JSDoc adds its
+ * parts and properties, or says more about one of these.
+ *
+ * @fires ect-load - New data is shown. `detail: { data, source: 'network' | 'cache' | 'inline' }`.
+ * @fires ect-error - The feed failed. `detail: { message, error }`.
+ * @cssproperty [--ect-text=currentColor] - Text colour.
+ * @cssproperty [--ect-surface=transparent] - Background.
+ * @cssproperty [--ect-gap=0.5rem] - Base spacing.
  */
 export abstract class FeedElement<K extends FeedKind = FeedKind> extends LitElement {
   static override styles = hostStyles;

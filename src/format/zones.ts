@@ -77,3 +77,26 @@ export function offsetText(ms: number): string {
   const minutes = Math.round(Math.abs(ms) / 60_000);
   return `${ms < 0 ? '-' : '+'}${zeroPad(Math.floor(minutes / 60))}:${zeroPad(minutes % 60)}`;
 }
+
+/** The fields of a wall-clock time (held as if it were UTC ms), as calendar libraries take them. */
+export interface WallFields {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+}
+
+/** The fields of the wall-clock time `wall` (ms, as if UTC): month 1–12. */
+export function wallFields(wall: number): WallFields {
+  const date = new Date(wall);
+  return {
+    year: date.getUTCFullYear(),
+    month: date.getUTCMonth() + 1,
+    day: date.getUTCDate(),
+    hour: date.getUTCHours(),
+    minute: date.getUTCMinutes(),
+    second: date.getUTCSeconds(),
+  };
+}

@@ -73,6 +73,7 @@ export const styles = css`
     color: var(--_muted);
     font-size: 0.875em;
   }
+  /* The same badge shape as the announcement list's, on purpose; its colour is its own. */
   [part~='badge'] {
     display: inline-block;
     padding: 0 0.4em;

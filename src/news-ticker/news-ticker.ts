@@ -1,7 +1,7 @@
 import type { PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { defineElement } from '../element/define.js';
-import { FeedElement, type FeedOptions } from '../element/feed-element.js';
+import { FeedElement, feedOptions } from '../element/feed-element.js';
 import { LazyView } from '../element/lazy-view.js';
 import type { FeedItem, ItemsData } from '../feed/types.js';
 import {
@@ -61,9 +61,6 @@ export function setMotionQuery(query?: MotionQuery): void {
  *
  * @summary Accessible scrolling headlines ("line news") from a feed, with pause and reduced motion.
  *
- * @fires ect-load - New data is shown. `detail: { data, source: 'network' | 'cache' | 'inline' }`.
- * @fires ect-error - The feed failed. `detail: { message, error }`.
- *
  * @slot label - The label before the headlines; default "ข่าวล่าสุด" / "Latest news".
  * @slot - Fallback content (e.g. a link to the news page), shown until the first data arrives and again when the first load fails. A child `<script type="application/json">` (or RSS, Atom) is inline data instead.
  *
@@ -84,12 +81,9 @@ export function setMotionQuery(query?: MotionQuery): void {
  * @csspart retry - The retry button of an error or stale message.
  *
  * @cssproperty [--ect-accent=#1d4f91] - Links, the label background, buttons and focus rings.
- * @cssproperty [--ect-text=currentColor] - Text colour.
  * @cssproperty [--ect-muted] - Dates (default: the text colour at 65%).
  * @cssproperty [--ect-border] - The bar's border (default: the text colour at 18%).
- * @cssproperty [--ect-surface=transparent] - Background.
  * @cssproperty [--ect-radius=6px] - Corner radius of the bar, badge and buttons.
- * @cssproperty [--ect-gap=0.5rem] - Base spacing.
  * @cssproperty [--ect-label-text=#fff] - Text colour of the label area (its background is the accent).
  * @cssproperty [--ect-urgent=#b42318] - Background of the "urgent" badge.
  * @cssproperty [--ect-error=#b42318] - Error text.
@@ -97,10 +91,7 @@ export function setMotionQuery(query?: MotionQuery): void {
 @defineElement('ect-news-ticker')
 export class EctNewsTicker extends FeedElement<'items'> {
   static override readonly lazyView = lazyView;
-  static override readonly feedOptions: FeedOptions<'items'> = {
-    kinds: ['items'],
-    defaultRefresh: 300,
-  };
+  static override readonly feedOptions = feedOptions('items', 300);
 
   /** Most headlines shown. `0` shows all. */
   @property({ type: Number }) limit = 10;

@@ -2,7 +2,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { defer, switchMap, type Subscription } from 'rxjs';
 import { property } from 'lit/decorators.js';
 import { defineElement } from '../element/define.js';
-import { FeedElement, type FeedOptions } from '../element/feed-element.js';
+import { FeedElement, feedOptions } from '../element/feed-element.js';
 import type { FeedRequest, FeedSnapshot } from '../feed/stream.js';
 import { LazyView } from '../element/lazy-view.js';
 import { safeImageUrl } from '../feed/url.js';
@@ -78,21 +78,15 @@ const lazyView: LazyView<EctOnlineCounter> = new LazyView(() => import('./online
  * @csspart label - The label of a figure.
  * @csspart note - After figures that are not current: when they were (`as of 09.30`).
  *
- * @cssproperty [--ect-text=currentColor] - Text colour.
  * @cssproperty [--ect-muted] - Labels and stale figures (default: the text colour at 65%).
  * @cssproperty [--ect-border] - The loading placeholder (default: the text colour at 18%).
- * @cssproperty [--ect-surface=transparent] - Background.
  * @cssproperty [--ect-radius=6px] - Corner radius of the loading placeholder.
  * @cssproperty [--ect-gap=0.5rem] - Space between the figures.
  */
 @defineElement('ect-online-counter')
 export class EctOnlineCounter extends FeedElement<'counter'> {
   static override readonly lazyView = lazyView;
-  static override readonly feedOptions: FeedOptions<'counter'> = {
-    kinds: ['counter'],
-    defaultRefresh: 30,
-    live: liveFeed,
-  };
+  static override readonly feedOptions = feedOptions('counter', 30, { live: liveFeed });
 
   /** Listen to Server-Sent Events on `src` instead of polling; polls when the stream fails. */
   @property({ type: Boolean, reflect: true }) live = false;

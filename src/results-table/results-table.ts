@@ -1,6 +1,6 @@
 import { property, state } from 'lit/decorators.js';
 import { defineElement } from '../element/define.js';
-import { FeedElement, type FeedOptions } from '../element/feed-element.js';
+import { FeedElement, feedOptions } from '../element/feed-element.js';
 import { LazyView } from '../element/lazy-view.js';
 import type { Race, ResultsData } from '../feed/types.js';
 import { safeColor } from '../feed/url.js';
@@ -55,9 +55,6 @@ export interface ShownResults {
  *
  * @summary Accessible, sortable election results table with race summary and live updates.
  *
- * @fires ect-load - New data is shown. `detail: { data, source: 'network' | 'cache' | 'inline' }`.
- * @fires ect-error - The feed failed. `detail: { message, error }`.
- *
  * @slot - Fallback content (e.g. a link to the results page), shown until the first data arrives and again when the first load fails. A child `<script type="application/json">` (or `text/csv`) is inline data instead.
  *
  * @csspart base - The wrapper of everything.
@@ -83,12 +80,9 @@ export interface ShownResults {
  * @csspart retry - The retry button of an error or stale message.
  *
  * @cssproperty [--ect-accent=#1d4f91] - Buttons, sort marks, bars without a party colour, focus rings.
- * @cssproperty [--ect-text=currentColor] - Text colour.
  * @cssproperty [--ect-muted] - Secondary text (default: the text colour at 65%).
  * @cssproperty [--ect-border] - Rules, bar tracks (default: the text colour at 18%).
- * @cssproperty [--ect-surface=transparent] - Background.
  * @cssproperty [--ect-radius=6px] - Corner radius of badges, cards and buttons.
- * @cssproperty [--ect-gap=0.5rem] - Base spacing.
  * @cssproperty [--ect-highlight] - Background of rows that just changed (default: the accent at 20%).
  * @cssproperty [--ect-elected=#067647] - The elected mark.
  * @cssproperty [--ect-unofficial=#b54708] - The "unofficial result" badge.
@@ -97,10 +91,7 @@ export interface ShownResults {
 @defineElement('ect-results-table')
 export class EctResultsTable extends FeedElement<'results'> {
   static override readonly lazyView = lazyView;
-  static override readonly feedOptions: FeedOptions<'results'> = {
-    kinds: ['results'],
-    defaultRefresh: 30,
-  };
+  static override readonly feedOptions = feedOptions('results', 30);
 
   /** Id of the race shown (default the first); the race selector sets it. */
   @property() race?: string | null;

@@ -7,7 +7,13 @@
 import type ICAL from 'ical.js';
 import { asText, cleanText, looksLikeHtml, uniqueStrings } from './normalize.js';
 import { FLOATING_OFFSET, gregorianYear } from './dates.js';
-import { knownZone, offsetText, wallToInstant } from '../../format/zones.js';
+import {
+  knownZone,
+  offsetText,
+  wallFields,
+  wallToInstant,
+  type WallFields,
+} from '../../format/zones.js';
 import { zeroPad } from '../../format/digits.js';
 import { WINDOWS_ZONES } from './windows-zones.js';
 import { loadIcal, type Ical as IcalModule } from './load-ical.js';
@@ -46,14 +52,7 @@ function wallOffset(timeZone: string, wall: number): number {
   return wall - wallToInstant(timeZone, wall);
 }
 
-interface Wall {
-  year: number;
-  month: number;
-  day: number;
-  hour: number;
-  minute: number;
-  second: number;
-}
+type Wall = WallFields;
 
 function wallOf(time: Time): Wall {
   return {
@@ -72,18 +71,6 @@ function wallMs(wall: Wall): number {
   );
   date.setUTCFullYear(wall.year);
   return date.getTime();
-}
-
-function wallFromMs(ms: number): Wall {
-  const date = new Date(ms);
-  return {
-    year: date.getUTCFullYear(),
-    month: date.getUTCMonth() + 1,
-    day: date.getUTCDate(),
-    hour: date.getUTCHours(),
-    minute: date.getUTCMinutes(),
-    second: date.getUTCSeconds(),
-  };
 }
 
 /** How a value's wall-clock time maps to an offset. */
@@ -196,11 +183,11 @@ function eventOf(
     event.end = formatTime(lib, end, endProperty);
   } else if (duration instanceof lib.Duration) {
     // Nominal (wall-clock) length, in the start's zone.
-    const endWall = wallFromMs(wallMs(startWall) + duration.toSeconds() * 1000);
+    const endWall = wallFields(wallMs(startWall) + duration.toSeconds() * 1000);
     event.end = formatWall(endWall, start.isDate, zone);
   } else if (start.isDate) {
     // RFC 5545: a DATE start without an end lasts that one day.
-    event.end = dateText(wallFromMs(wallMs(startWall) + DAY));
+    event.end = dateText(wallFields(wallMs(startWall) + DAY));
   }
 
   if (zone.kind === 'iana') event.timeZone = zone.name;
