@@ -1,9 +1,8 @@
 /**
  * Fills demo/builder.html's `<!-- ect-embed -->` with the embed info of ./embed-info.ts (a JSON
- * data block, which the CSP allows; building dist/ first when it is missing or stale) and
- * demo/themes.html's `<!-- ect-theme-rows -->` /
- * `<!-- ect-theme-css -->` from ./theme-rows.ts. In dev this runs on every page load, so a
- * rebuilt dist/ or a new element shows on reload.
+ * data block, which the CSP allows; dist/ is built first when it is missing or stale) and
+ * demo/themes.html's `<!-- ect-theme-rows -->` / `<!-- ect-theme-css -->` from ./theme-rows.ts.
+ * In dev this runs on every page load, so a changed src/ or a new element shows on reload.
  */
 import type { Plugin } from 'vite';
 import { embedInfo } from './embed-info.js';
