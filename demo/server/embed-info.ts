@@ -47,8 +47,12 @@ let building: Promise<string | undefined> | undefined;
 function runBuild(): Promise<string | undefined> {
   building ??= new Promise<string | undefined>((resolve) => {
     console.log('[ect-demo] dist/ect-widgets.js is missing or older than src/: npm run build');
+    // Vite's dev server sets NODE_ENV=development, which would make a different build.
+    const env = { ...process.env };
+    delete env.NODE_ENV;
     const child = spawn('npm', ['run', 'build', '--silent'], {
       cwd: repo(''),
+      env,
       stdio: ['ignore', 'ignore', 'pipe'],
     });
     let errors = '';
