@@ -5,13 +5,16 @@
  * Everything about the elements comes from custom-elements.json, so an element shows up here as
  * soon as the manifest has it: its attributes become inputs by their type (`'a' | 'b'` becomes a
  * choice, `number` a number field, `boolean` a checkbox), its default is shown, and its
- * description decides the checks (URLs, `{url}` templates, `YYYY-MM`, IANA zones). The pinned
- * script tag and its SRI hash come from the `#ect-embed` JSON block the demo config's
- * `demoToolPages` plugin writes from package.json and dist/ect-widgets.js.
+ * description decides the checks (URLs, `{url}` templates, `YYYY-MM`, IANA zones); the Thai
+ * texts of the descriptions are in manifest-th.json. The script tag (self-hosted until this
+ * version is on npm, then jsDelivr) and its SRI hash come from the `#ect-embed` JSON block the
+ * demo config's `demoToolPages` plugin writes from package.json and the current
+ * dist/ect-widgets.js, built when missing.
  *
  * Plain DOM and no innerHTML: the built page runs under a strict CSP with Trusted Types.
  */
 import manifestJson from '../custom-elements.json';
+import thaiJson from './manifest-th.json';
 import { FEED_FORMATS } from '../src/feed/types.js';
 
 interface ManifestAttribute {
@@ -31,10 +34,14 @@ interface ManifestElement {
 }
 
 interface EmbedInfo {
+  name: string;
   version: string;
+  /** Whether this version is on npm, so that the CDN serves it. */
+  published: boolean;
   url: string;
   integrity: string | null;
   builtAt: string | null;
+  buildError: string | null;
   examples: Record<string, Record<string, string>>;
   feeds: string[];
 }
@@ -88,9 +95,12 @@ const WORDS = {
     state: 'สถานะของวิดเจ็ต: {v}',
     notDefined: 'สคริปต์ยังไม่ได้ลงทะเบียน <{v}>',
     noEvents: 'ยังไม่มีเหตุการณ์',
-    noDist:
-      'ยังไม่มีไฟล์ dist/ect-widgets.js จึงยังคำนวณค่า SRI (integrity) ไม่ได้: รัน npm run build แล้วโหลดหน้านี้ใหม่',
-    builtAt: 'ค่า integrity คำนวณจาก dist/ect-widgets.js ที่สร้างเมื่อ {v}',
+    noDist: 'สร้าง dist/ect-widgets.js ไม่สำเร็จ จึงยังไม่มีค่า SRI (integrity): {v}',
+    builtAt:
+      'ค่า integrity คำนวณจาก dist/ect-widgets.js ที่สร้างเมื่อ {v}; คัดลอกทั้งโฟลเดอร์ dist/ ของรุ่นเดียวกันนี้ไปยังเซิร์ฟเวอร์',
+    cdnBuiltAt: 'ค่า integrity คำนวณจาก dist/ect-widgets.js ที่สร้างเมื่อ {v} ซึ่งต้องตรงกับไฟล์ของรุ่นนี้บน npm',
+    unpublished: 'ใช้ได้เมื่อเผยแพร่ {v} บน npm แล้ว (ยังไม่ได้เผยแพร่)',
+    published: 'เผยแพร่ {v} บน npm แล้ว',
     invalid: 'มีค่าที่ไม่ถูกต้อง {v} ช่อง จึงยังไม่ได้ใส่ในโค้ด',
     relative: 'URL แบบสัมพัทธ์ (เช่น feeds/news.rss) อ้างอิงจากหน้าเว็บที่วางแท็กนี้',
     copiedScript: 'คัดลอกแท็ก script แล้ว',
@@ -124,9 +134,13 @@ const WORDS = {
     state: 'State of the element: {v}',
     notDefined: 'The script does not register <{v}> yet',
     noEvents: 'No events yet',
-    noDist:
-      'dist/ect-widgets.js is not built, so there is no SRI (integrity) hash yet: run npm run build, then reload this page',
-    builtAt: 'integrity is the hash of dist/ect-widgets.js built {v}',
+    noDist: 'Building dist/ect-widgets.js failed, so there is no SRI (integrity) hash: {v}',
+    builtAt:
+      'integrity is the hash of dist/ect-widgets.js built {v}; copy the whole dist/ folder of this same build to your server',
+    cdnBuiltAt:
+      'integrity is the hash of dist/ect-widgets.js built {v}, which must match this version on npm',
+    unpublished: 'needs {v} published on npm (not published yet)',
+    published: '{v} is on npm',
     invalid: '{v} invalid value(s) left out of the code',
     relative: 'A relative URL (such as feeds/news.rss) is relative to the page the tag is on',
     copiedScript: 'Copied the script tag',
@@ -203,7 +217,32 @@ const elements = manifest.modules
 const embedText = document.getElementById('ect-embed')?.textContent;
 const embed: EmbedInfo = embedText
   ? (JSON.parse(embedText) as EmbedInfo)
-  : { version: '0.0.0', url: '', integrity: null, builtAt: null, examples: {}, feeds: [] };
+  : {
+      name: 'ect-widgets',
+      version: '0.0.0',
+      published: false,
+      url: '',
+      integrity: null,
+      builtAt: null,
+      buildError: null,
+      examples: {},
+      feeds: [],
+    };
+
+interface ThaiTexts {
+  summary?: string;
+  description?: string;
+  attributes?: Record<string, string>;
+}
+
+const thai = thaiJson as unknown as Record<string, ThaiTexts>;
+
+/** The Thai text of an element's summary or description, or of one of its attributes. */
+function thaiText(tag: string, key: 'summary' | 'description' | { attribute: string }): string {
+  if (typeof key === 'string') return thai[tag]?.[key] ?? '';
+  const { attribute } = key;
+  return thai[tag]?.attributes?.[attribute] ?? thai['*']?.attributes?.[attribute] ?? '';
+}
 
 // ---------------------------------------------------------------------------------------------
 // Words and DOM helpers
@@ -222,10 +261,28 @@ function say<T extends HTMLElement>(el: T, key: WordKey, value = ''): T {
   return el;
 }
 
+/** Shows the Thai or English text of a `sayText` node; English, so marked, when no Thai. */
+function showText(el: HTMLElement): void {
+  const thaiVersion = el.dataset.textTh ?? '';
+  const inThai = lang() === 'th' && thaiVersion !== '';
+  if (lang() === 'th' && !inThai) el.lang = 'en';
+  else el.removeAttribute('lang');
+  el.replaceChildren(...withCode(inThai ? thaiVersion : (el.dataset.textEn ?? '')));
+}
+
+/** A node showing a manifest text (with `code` spans) in the page language (see `relabel`). */
+function sayText<T extends HTMLElement>(el: T, texts: { th: string; en: string }): T {
+  el.dataset.textTh = texts.th;
+  el.dataset.textEn = texts.en;
+  showText(el);
+  return el;
+}
+
 function relabel(): void {
   for (const el of document.querySelectorAll<HTMLElement>('[data-word]')) {
     el.textContent = word(el.dataset.word as WordKey, el.dataset.wordValue);
   }
+  for (const el of document.querySelectorAll<HTMLElement>('[data-text-en]')) showText(el);
 }
 
 function h<K extends keyof HTMLElementTagNameMap>(
@@ -265,6 +322,7 @@ const copyStatus = byId<HTMLElement>('copy-status');
 const selfPathField = byId<HTMLElement>('self-path-field');
 const selfPath = byId<HTMLInputElement>('self-path');
 const selfPathMessage = byId<HTMLElement>('self-path-msg');
+const cdnNote = byId<HTMLElement>('cdn-note');
 
 let fields: Field[] = [];
 let langField: HTMLSelectElement | undefined;
@@ -369,7 +427,7 @@ function valueOf(field: Field): string {
   return field.input.value.trim();
 }
 
-function buildField(attr: ManifestAttribute): Field {
+function buildField(tag: string, attr: ManifestAttribute): Field {
   const id = `attr-${attr.name}`;
   const { kind, values } = describeType(attr.type?.text, attr.description);
   const defaultValue = attr.default ? unquote(attr.default) : '';
@@ -411,8 +469,11 @@ function buildField(attr: ManifestAttribute): Field {
   );
   const description = h(
     'p',
-    { id: `${id}-desc`, class: 'field-desc', lang: 'en' },
-    ...withCode(attr.description ?? ''),
+    { id: `${id}-desc`, class: 'field-desc' },
+    sayText(h('span'), {
+      th: thaiText(tag, { attribute: attr.name }),
+      en: attr.description ?? '',
+    }),
   );
   if (hint && kind !== 'enum' && kind !== 'boolean') {
     // A default the description already states is not repeated, only shown as a placeholder.
@@ -532,8 +593,10 @@ function formatBuilt(iso: string): string {
 
 function renderCode(attributes: [string, string | true][], invalid: number): void {
   codeScript.textContent = scriptSnippet(scriptSource(), embed.integrity);
-  if (embed.integrity && embed.builtAt) say(sriNote, 'builtAt', formatBuilt(embed.builtAt));
-  else say(sriNote, 'noDist');
+  const self = selfPathField.hidden === false;
+  if (embed.integrity && embed.builtAt) {
+    say(sriNote, self ? 'builtAt' : 'cdnBuiltAt', formatBuilt(embed.builtAt));
+  } else say(sriNote, 'noDist', embed.buildError ?? '');
   sriNote.classList.toggle('warning', !embed.integrity);
   codeTag.textContent = current ? tagSnippet(current.tagName, attributes) : '';
   tagNote.hidden = invalid === 0;
@@ -608,16 +671,19 @@ function update(immediate = false): void {
   history.replaceState(null, '', `#${params}`);
 }
 
-function chooseElement(tag: string, values?: Record<string, string>): void {
-  current = elements.find((element) => element.tagName === tag) ?? elements[0];
+function chooseElement(wanted: string, values?: Record<string, string>): void {
+  current = elements.find((element) => element.tagName === wanted) ?? elements[0];
   if (!current) return;
   select.value = current.tagName;
+  const tag = current.tagName;
   summary.replaceChildren(
-    ...withCode(current.summary ?? ''),
-    ...(current.description ? [h('br'), ...withCode(current.description)] : []),
+    sayText(h('span'), { th: thaiText(tag, 'summary'), en: current.summary ?? '' }),
+    ...(current.description
+      ? [h('br'), sayText(h('span'), { th: thaiText(tag, 'description'), en: current.description })]
+      : []),
   );
   fieldsBox.replaceChildren();
-  fields = (current.attributes ?? []).map(buildField);
+  fields = (current.attributes ?? []).map((attr) => buildField(tag, attr));
   langField = buildLangField();
   fill(values ?? embed.examples[current.tagName] ?? {});
   renderPreview();
@@ -661,6 +727,11 @@ function start(): void {
   for (const element of elements) {
     select.append(h('option', { value: element.tagName }, element.tagName));
   }
+  // jsDelivr serves only what is on npm: until this version is, the default is self-hosting.
+  const source = embed.published ? 'cdn' : 'self';
+  const radio = document.querySelector<HTMLInputElement>(`input[name="source"][value="${source}"]`);
+  if (radio) radio.checked = true;
+  say(cdnNote, embed.published ? 'published' : 'unpublished', `${embed.name}@${embed.version}`);
   const params = new URLSearchParams(location.hash.slice(1));
   const fromHash = params.get('element');
   if (fromHash && elements.some((element) => element.tagName === fromHash)) {

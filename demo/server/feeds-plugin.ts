@@ -2,8 +2,8 @@
  * Serves the demo's sample feeds like a real CMS would, in `vite` (dev) and `vite preview`.
  *
  *   /feeds/<file>       a file from demo/feeds/, with its feed Content-Type and charset,
- *                       `Cache-Control: no-cache` and an ETag (304 on If-None-Match), and
- *                       `{{days-ago:N}}` date placeholders expanded (see ./feed-files.ts).
+ *                       `Cache-Control: no-cache` and an ETag (304 on If-None-Match), its dates
+ *                       moved by whole weeks to the present (see ./feed-files.ts).
  *   /feeds/slow.rss     announcements.rss after 3 s (`?delay=ms` to change it): loading state.
  *   /feeds/broken.rss   500: error state, retries with backoff.
  *   /feeds/html-page    an HTML error page answered with 200, as broken CMSs do.
@@ -13,8 +13,8 @@
  *                       (server/, docs/presence-server.md), with its memory store.
  *
  * More endpoints are added as `DemoRoute`s to `demoRoutes` or passed in
- * `feedsPlugin({ routes })`. `vite build` writes the feed files, placeholders expanded at build
- * time, to `feeds/` of the output; the fault routes and endpoints only exist on a server.
+ * `feedsPlugin({ routes })`. `vite build` writes the feed files, dates moved as on the day of the
+ * build, to `feeds/` of the output; the fault routes and endpoints only exist on a server.
  *
  * procurement.rss is stored as windows-874 bytes, like the e-GP feeds it imitates; edit it with
  * `iconv -f WINDOWS-874 -t UTF-8` and back (only ASCII and Thai U+0E01..U+0E5B survive).
@@ -24,7 +24,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
 import type { Connect, Plugin } from 'vite';
-import { contentTypeOf, expandFeedBytes } from './feed-files.js';
+import { contentTypeOf, shiftFeedBytes } from './feed-files.js';
 import { createPresenceHandler } from '../../server/index.js';
 
 export interface DemoContext {
@@ -42,9 +42,9 @@ export interface DemoRoute {
   handle(req: IncomingMessage, res: ServerResponse, ctx: DemoContext): void | Promise<void>;
 }
 
-/** Placeholders expanded, as a Buffer for Node's response. */
-function expandFeed(fileName: string, body: Buffer, now = new Date()): Buffer {
-  const bytes = expandFeedBytes(fileName, body, now);
+/** The feed's dates moved to the present, as a Buffer for Node's response. */
+function shiftFeed(body: Buffer, now = new Date()): Buffer {
+  const bytes = shiftFeedBytes(body, now);
   return bytes === body ? body : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
 
@@ -99,7 +99,7 @@ export async function serveFeedFile(
     res.end(`No feed ${fileName}\n`);
     return;
   }
-  sendCached(req, res, expandFeed(fileName, body), contentTypeOf(fileName, body)!);
+  sendCached(req, res, shiftFeed(body), contentTypeOf(fileName, body)!);
 }
 
 const ERROR_PAGE = `<!DOCTYPE html>
@@ -231,7 +231,7 @@ export function feedsPlugin(options: FeedsPluginOptions = {}): Plugin {
         this.emitFile({
           type: 'asset',
           fileName: `feeds/${name}`,
-          source: expandFeed(name, body, now),
+          source: shiftFeed(body, now),
         });
       }
     },

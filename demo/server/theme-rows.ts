@@ -1,6 +1,7 @@
 /**
  * The themes of demo/themes.css and the rows of demo/themes.html that show every element under
- * each of them. ./tool-pages-plugin.ts writes them into the page.
+ * each of them, headed by the element's summary in Thai (demo/manifest-th.json) and English.
+ * ./tool-pages-plugin.ts writes them into the page.
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -33,6 +34,10 @@ export function themeRows(themes: ThemeBlock[]): string {
   const manifest = JSON.parse(readFileSync(repo('custom-elements.json'), 'utf8')) as {
     modules: { declarations?: { tagName?: string; summary?: string }[] }[];
   };
+  const thai = JSON.parse(readFileSync(repo('demo/manifest-th.json'), 'utf8')) as Record<
+    string,
+    { summary?: string }
+  >;
   const uses = elementUses();
   const rows: string[] = [];
   const missing: string[] = [];
@@ -56,10 +61,15 @@ export function themeRows(themes: ThemeBlock[]): string {
           ${named(theme)}
         </div>`,
     );
+    // Thai, with the manifest's English for lang-switch.js; English alone when no Thai yet.
+    const th = thai[tagName]?.summary;
+    const rowSummary = th
+      ? `<span class="row-summary" data-en="${escapeHtml(summary ?? '')}">${escapeHtml(th)}</span>`
+      : `<span class="row-summary" lang="en">${escapeHtml(summary ?? '')}</span>`;
     rows.push(`
       <section class="theme-row" aria-labelledby="row-${tagName}">
         <h2 class="panel-title" id="row-${tagName}">
-          <code>&lt;${tagName}&gt;</code> <span class="row-summary" lang="en">${escapeHtml(summary ?? '')}</span>
+          <code>&lt;${tagName}&gt;</code> ${rowSummary}
         </h2>
         <div class="theme-cells">${cells.join('')}
         </div>

@@ -1,8 +1,8 @@
 /**
  * Fills demo/builder.html's `<!-- ect-embed -->` with the embed info of ./embed-info.ts (a JSON
- * data block, which the CSP allows) and demo/themes.html's `<!-- ect-theme-rows -->` /
- * `<!-- ect-theme-css -->` from ./theme-rows.ts. In dev this runs on every page load, so a
- * rebuilt dist/ or a new element shows on reload.
+ * data block, which the CSP allows; dist/ is built first when it is missing or stale) and
+ * demo/themes.html's `<!-- ect-theme-rows -->` / `<!-- ect-theme-css -->` from ./theme-rows.ts.
+ * In dev this runs on every page load, so a changed src/ or a new element shows on reload.
  */
 import type { Plugin } from 'vite';
 import { embedInfo } from './embed-info.js';
@@ -13,9 +13,9 @@ export function demoToolPages(): Plugin {
     name: 'ect-demo-tool-pages',
     transformIndexHtml: {
       order: 'pre',
-      handler(html) {
+      async handler(html) {
         if (html.includes('<!-- ect-embed -->')) {
-          const json = JSON.stringify(embedInfo()).replace(/</g, '\\u003c');
+          const json = JSON.stringify(await embedInfo()).replace(/</g, '\\u003c');
           html = html.replace(
             '<!-- ect-embed -->',
             `<script type="application/json" id="ect-embed">${json}</script>`,

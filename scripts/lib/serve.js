@@ -25,11 +25,18 @@ const TYPES = {
  * A static file server on 127.0.0.1 (a free port) for `root`, served under the URL path `mount`,
  * plus fixed responses in `files` (`{ '/feed.rss': { type, body } }`, which win over the
  * directory). Every request path is recorded in `requests`, in order. `delay`: milliseconds
- * each answer waits, as a round trip to a distant server would.
- * @param {{ root?: string, mount?: string, delay?: number,
+ * each answer waits, as a round trip to a distant server would. `headers`: added to every
+ * answer (e.g. CORS headers).
+ * @param {{ root?: string, mount?: string, delay?: number, headers?: Record<string, string>,
  *   files?: Record<string, { type: string, body: string | Buffer }> }} options
  */
-export async function serve({ root, mount = '/', files = {}, delay = 0 } = {}) {
+export async function serve({
+  root,
+  mount = '/',
+  files = {},
+  delay = 0,
+  headers: extra = {},
+} = {}) {
   const requests = [];
   const server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
@@ -38,7 +45,7 @@ export async function serve({ root, mount = '/', files = {}, delay = 0 } = {}) {
     else answer(path, res);
   });
   const answer = (path, res) => {
-    const headers = { 'cache-control': 'no-store' };
+    const headers = { 'cache-control': 'no-store', ...extra };
     const fixed = files[path];
     if (fixed) {
       res.writeHead(200, { ...headers, 'content-type': fixed.type });

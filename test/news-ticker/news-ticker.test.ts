@@ -592,12 +592,7 @@ describe('<ect-news-ticker>', () => {
     const body = await (
       await fetch(new URL('../../demo/feeds/news-ticker.rss', import.meta.url))
     ).text();
-    const data = (await parseFeed(
-      body.replace(/\{\{days-ago:[^}]*\}\}/g, 'Tue, 16 Aug 2022 09:30:00 +0700'),
-      {
-        contentType: 'application/rss+xml',
-      },
-    )) as ItemsData;
+    const data = (await parseFeed(body, { contentType: 'application/rss+xml' })) as ItemsData;
     expect(data.items.length).to.be.within(6, 15);
     expect(data.items.filter((item) => item.pinned)).to.have.length.at.least(1);
     for (const item of data.items) {
