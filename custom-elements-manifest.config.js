@@ -1,11 +1,41 @@
 import { readFileSync } from 'node:fs';
 import { defineElementPlugin } from './scripts/cem-define-element.js';
+import { customElementJetBrainsPlugin } from 'custom-element-jet-brains-integration';
+import { customElementVsCodePlugin } from 'custom-element-vs-code-integration';
 
 /**
  * `npm run analyze` writes custom-elements.json from the JSDoc of the element classes
- * (`@summary`, `@fires`, `@slot`, `@csspart`, `@cssproperty`) and their Lit properties.
- * `npm run manifest:check` (scripts/check-manifest.js) fails when the committed file is stale.
+ * (`@summary`, `@fires`, `@slot`, `@csspart`, `@cssproperty`) and their Lit properties, and from
+ * it the editor data of the package: `vscode.html-custom-data.json` and
+ * `vscode.css-custom-data.json` (VS Code) and `web-types.json` (JetBrains IDEs), see
+ * docs/embedding.md. `npm run manifest:check` (scripts/check-manifest.js) fails when any of
+ * them is stale.
  */
+
+/** Each element's page in the docs, linked from the editor's hover. */
+const docsUrl = (tag) =>
+  `https://github.com/ect-widgets/ect-widgets/blob/main/docs/${tag.replace(/^ect-/, '')}.md`;
+
+/**
+ * Options of the two editor-data plugins, also read by scripts/check-manifest.js. The check sets
+ * ECT_EDITOR_DATA=off so that the plugins write nothing while it compares.
+ */
+export const editorData = {
+  vsCode: {
+    outdir: '.',
+    htmlFileName: 'vscode.html-custom-data.json',
+    cssFileName: 'vscode.css-custom-data.json',
+    referencesTemplate: (_name, tag) => [{ name: 'Documentation', url: docsUrl(tag) }],
+  },
+  jetBrains: {
+    outdir: '.',
+    webTypesFileName: 'web-types.json',
+    // package.json already names web-types.json; the plugin would otherwise rewrite it.
+    packageJson: false,
+    referenceTemplate: (_name, tag) => ({ name: 'Documentation', url: docsUrl(tag) }),
+  },
+};
+const skip = process.env.ECT_EDITOR_DATA === 'off';
 export default {
   // The element folders, and the base class whose attributes they inherit: the layers below
   // (feed, format, the rest of the element kit) hold no public elements, and leaving them out
@@ -49,5 +79,8 @@ export default {
         }
       },
     },
+    // Last, so that they see the finished manifest.
+    customElementVsCodePlugin({ ...editorData.vsCode, skip, hideLogs: true }),
+    customElementJetBrainsPlugin({ ...editorData.jetBrains, skip, hideLogs: true }),
   ],
 };

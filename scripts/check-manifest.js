@@ -1,5 +1,7 @@
 #!/usr/bin/env node
-// Fails when custom-elements.json differs from what the analyzer makes of the current source.
+// Fails when custom-elements.json differs from what the analyzer makes of the current source, or
+// the editor data made from it (vscode.html-custom-data.json, vscode.css-custom-data.json,
+// web-types.json: the plugins in custom-elements-manifest.config.js) from what it would make now.
 // Usage: node scripts/check-manifest.js   (npm run manifest:check)
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,6 +11,8 @@ import { elementNames } from './lib/elements.js';
 import { repoRoot } from './lib/paths.js';
 
 process.chdir(repoRoot);
+// The editor-data plugins write their files themselves: off while checking (see the config).
+process.env.ECT_EDITOR_DATA = 'off';
 const fresh = await cli({ argv: ['analyze', '--quiet'], cwd: repoRoot, noWrite: true });
 const committedPath = join(repoRoot, 'custom-elements.json');
 const committed = existsSync(committedPath)
@@ -40,6 +44,36 @@ if (JSON.stringify(committed) === JSON.stringify(fresh)) {
   }
   console.error(`  (the fresh manifest is in ${dir}/custom-elements.json)`);
   process.exitCode = 1;
+}
+
+// The editor data, as the plugins would write it from the fresh manifest (imported here, after
+// the chdir: the JetBrains plugin reads the name and version from ./package.json when loaded).
+const { editorData } = await import('../custom-elements-manifest.config.js');
+const { getVsCodeHtmlCustomData, getVsCodeCssCustomData } =
+  await import('custom-element-vs-code-integration');
+const { getWebTypesData } = await import('custom-element-jet-brains-integration');
+const editorFiles = {
+  [editorData.vsCode.htmlFileName]: getVsCodeHtmlCustomData(fresh, editorData.vsCode),
+  [editorData.vsCode.cssFileName]: getVsCodeCssCustomData(fresh, editorData.vsCode),
+  [editorData.jetBrains.webTypesFileName]: getWebTypesData(fresh, editorData.jetBrains),
+};
+/** Whether the committed file holds the same JSON (the plugins' own formatting aside). */
+function sameJson(name, text) {
+  try {
+    const committed = JSON.parse(readFileSync(join(repoRoot, name), 'utf8'));
+    return JSON.stringify(committed) === JSON.stringify(JSON.parse(text));
+  } catch {
+    return false;
+  }
+}
+const staleEditorFiles = Object.keys(editorFiles).filter(
+  (name) => !sameJson(name, editorFiles[name]),
+);
+if (staleEditorFiles.length > 0) {
+  console.error(`${staleEditorFiles.join(', ')} out of date: run npm run analyze`);
+  process.exitCode = 1;
+} else {
+  console.log(`editor data is current (${Object.keys(editorFiles).join(', ')}).`);
 }
 
 /** One line per module that was added, removed or changed. */

@@ -16,11 +16,11 @@
 //
 // Builds first (npm run build) when dist/ is missing or older than the source.
 // Usage: node scripts/test-dist.js [--no-build] [--csp-only | --heap-only]
-import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
 import * as puppeteer from 'puppeteer-core';
+import { ensureBuilt } from './lib/build.js';
 import { launchChromium } from './lib/chromium.js';
 import { repoRoot } from './lib/paths.js';
 import { FEEDS, feedsOfKind, sampleFor } from '../test/hardening/samples.js';
@@ -47,33 +47,6 @@ const fail = (message) => {
 
 // ---------------------------------------------------------------------------------------------
 // The build
-
-function newest(path) {
-  const stat = statSync(path);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  return Math.max(stat.mtimeMs, ...readdirSync(path).map((name) => newest(join(path, name))));
-}
-
-function ensureBuilt() {
-  const bundle = join(dist, 'ect-widgets.js');
-  const inputs = ['src', 'build', 'package.json', 'vite.config.ts', 'tsconfig.json']
-    .map((name) => join(repoRoot, name))
-    .filter(existsSync);
-  const stale = !existsSync(bundle) || Math.max(...inputs.map(newest)) > statSync(bundle).mtimeMs;
-  if (!stale) return;
-  if (args.includes('--no-build')) {
-    console.error(
-      'dist/ is missing or older than the source: run npm run build, or drop --no-build',
-    );
-    process.exit(1);
-  }
-  console.log('dist/ is missing or older than src/: npm run build');
-  const result = spawnSync('npm', ['run', 'build', '--silent'], {
-    cwd: repoRoot,
-    stdio: 'inherit',
-  });
-  if (result.status !== 0) process.exit(result.status ?? 1);
-}
 
 /** Tags src/index.ts registers: its `export { X } from './dir/file.js'` lines, then `@customElement('…')`. */
 function registeredTags() {
@@ -517,7 +490,7 @@ async function checkHeap(server, tags) {
 
 // ---------------------------------------------------------------------------------------------
 
-ensureBuilt();
+ensureBuilt({ noBuild: args.includes('--no-build') });
 const tags = registeredTags();
 if (!tags.length) {
   console.error('src/index.ts registers no element');
