@@ -58,6 +58,13 @@ export async function checkProperty<Ts>(
   if (details.failed) {
     const error = details.errorInstance;
     const cause = error instanceof Error ? `${error.message}\n${error.stack}` : String(error);
-    throw new Error(`${name}: ${fc.defaultReportMessage(details)}\nError: ${cause}`);
+    let report: string;
+    try {
+      report = fc.defaultReportMessage(details) ?? '';
+    } catch {
+      // A counterexample whose printing throws (a hostile getter) is replayed from its path.
+      report = `{ seed: ${details.seed}, path: "${details.counterexamplePath}" } (counterexample cannot be printed)`;
+    }
+    throw new Error(`${name}: ${report}\nError: ${cause}`);
   }
 }
