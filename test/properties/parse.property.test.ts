@@ -66,6 +66,7 @@ describe('property: parseFeed on generated and mutated documents', function () {
   this.timeout(PROPERTY_TIMEOUT);
 
   for (const format of FEED_FORMATS) {
+    const outcomes = { data: 0, FeedError: 0, longest: 0 };
     it(`${format}: data of a known kind or a FeedError, safe links, inert idempotent HTML, linear time`, async () => {
       await checkProperty(
         `parseFeed ${format}`,
@@ -75,11 +76,18 @@ describe('property: parseFeed on generated and mutated documents', function () {
           fc.boolean(),
           async (doc, how, measure) => {
             const result = await parse(doc.text, format, how);
+            outcomes[result instanceof FeedError ? 'FeedError' : 'data']++;
+            outcomes.longest = Math.max(outcomes.longest, doc.doubled.length);
             if (!(result instanceof FeedError)) await expectIdempotent(expectWellFormed(result));
             if (measure)
               await expectLinearTime(doc.text, doc.doubled, (t) => parse(t, format, how));
           },
         ),
+        {
+          notes: () =>
+            `${outcomes.data} parsed, ${outcomes.FeedError} FeedErrors, ` +
+            `longest doubled input ${outcomes.longest} chars`,
+        },
       );
     });
   }

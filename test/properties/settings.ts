@@ -36,7 +36,7 @@ export const PROPERTY_TIMEOUT = FUZZ.timeCapMs + 120_000;
 export async function checkProperty<Ts>(
   name: string,
   property: fc.IAsyncPropertyWithHooks<Ts>,
-  options: { share?: number } = {},
+  options: { share?: number; notes?: () => string } = {},
 ): Promise<void> {
   const numRuns = casesFor(options.share);
   const started = performance.now();
@@ -52,7 +52,8 @@ export async function checkProperty<Ts>(
     // eslint-disable-next-line no-console
     console.log(
       `fuzz ${name}: ${details.numRuns} cases (${details.numSkips} skipped), seed ${details.seed}, ` +
-        `${seconds} s, stopped by ${details.failed ? 'a failure' : stop}`,
+        `${seconds} s, stopped by ${details.failed ? 'a failure' : stop}` +
+        (options.notes ? `; ${options.notes()}` : ''),
     );
   }
   if (details.failed) {
