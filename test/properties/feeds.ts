@@ -420,7 +420,7 @@ const entriesOf = <T>(arbitrary: fc.Arbitrary<T>) =>
   fc
     .tuple(
       fc.array(arbitrary, { maxLength: 6 }),
-      fc.oneof({ weight: 19, arbitrary: fc.constant(1) }, fc.integer({ min: 2, max: 40 })),
+      fc.oneof({ weight: 29, arbitrary: fc.constant(1) }, fc.integer({ min: 2, max: 30 })),
     )
     .map(([list, times]) => Array.from({ length: times }, () => list).flat());
 
