@@ -126,7 +126,6 @@ interface Call {
   settledAt?: number;
   /** Aborted because the last subscriber left: no outcome. */
   dropped?: boolean;
-  step: number;
   /** Seconds of the answer's Retry-After, as the fetch layer reads it. */
   retryAfter?: number;
   /** The shortest positive refresh of the subscribers when the answer came. */
@@ -160,7 +159,6 @@ async function runSchedule(answers: Answer[], actions: Action[], clock: sinon.Si
   const url = `${location.origin}/fuzz/stream-${Date.now()}-${Math.random()}.json`;
   const calls: Call[] = [];
   let inFlight = 0;
-  let step = 0;
   setFeedFetch((requested, init) => {
     expect(requested).to.equal(url);
     inFlight++;
@@ -169,7 +167,6 @@ async function runSchedule(answers: Answer[], actions: Action[], clock: sinon.Si
       at: Date.now(),
       signal: init.signal!,
       answer: answers[calls.length % answers.length],
-      step,
     };
     calls.push(call);
     return new Promise<Response>((resolve, reject) => {
@@ -351,7 +348,6 @@ async function runSchedule(answers: Answer[], actions: Action[], clock: sinon.Si
 
   async function runActions() {
     for (const a of actions) {
-      step++;
       const before = calls.length;
       switch (a.t) {
         case 'advance':
