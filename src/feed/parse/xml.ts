@@ -14,7 +14,9 @@ import {
   withOptional,
 } from './normalize.js';
 import { toIsoDate } from './dates.js';
-import { trustedTypesPolicy, withoutInlineAttributes } from '../trusted-types.js';
+import { inertXml } from '../inert-markup.js';
+import { trustedTypesPolicy } from '../trusted-types.js';
+import { checkEntities } from './xml-entities.js';
 import { FeedError, type FeedAttachment, type FeedItem, type ItemsData } from '../types.js';
 import { safeImageUrl, safeUrl } from '../url.js';
 
@@ -72,13 +74,14 @@ function parserError(doc: Document): Element | undefined {
 function parseXml(text: string): Document {
   const trusted = trustedTypesPolicy();
   // Atom `type="xhtml"` content is real XHTML markup in the feed document.
-  const markup = withoutInlineAttributes(text);
+  const markup = inertXml(text);
   const input = trusted ? trusted.createHTML(markup) : markup;
   return new DOMParser().parseFromString(input as string, 'application/xml');
 }
 
 /** The document, else the mended document (xml-mend.ts, loaded for the first broken feed). */
 async function parseDocument(source: string, label: Label): Promise<Document> {
+  checkEntities(source, label);
   let doc: Document;
   try {
     doc = parseXml(source);
@@ -200,7 +203,7 @@ async function rssItem(item: Element, core: NamespaceFilter, feedBase?: string) 
   const encoded = textIn(item, 'encoded', 'content');
   const { media, thumbnail } = mediaOf(item, feedBase);
   return finishItem({
-    title: collapseWhitespace(textIn(item, 'title', core) ?? ''),
+    title: collapseWhitespace(textIn(item, 'title', core) ?? textIn(item, 'title', 'dc') ?? ''),
     url:
       safeUrl(cleanText(textIn(item, 'link', core)), base) ??
       safeUrl(atomLink?.getAttribute('href'), baseOf(atomLink ?? item, feedBase)) ??
