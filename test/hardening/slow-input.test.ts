@@ -79,6 +79,22 @@ const CASES: Case[] = [
     refused: /^RSS: the feed has an entity holding markup$/,
   },
   {
+    what: '20,000 unclosed <![CDATA[ in 180 KB (the repair pass)',
+    format: 'rss',
+    text: () =>
+      rss(`<item><title>a</title><description>${'<![CDATA['.repeat(20_000)}</description></item>`),
+    refused: /^RSS: not well-formed XML/,
+  },
+  {
+    what: '5,000 undeclared prefixes (the repair pass: at most 50 declared)',
+    format: 'rss',
+    text: () =>
+      rss(
+        `<item><title>a</title>${Array.from({ length: 5_000 }, (_, n) => `<p${n}:x/>`).join('')}</item>`,
+      ),
+    refused: /^RSS: not well-formed XML/,
+  },
+  {
     what: '40 comments before the root element',
     format: 'rss',
     text: () => `<?xml version="1.0"?>${'<!--x-->'.repeat(40)}${rss('').slice(21)}`,

@@ -17,6 +17,7 @@ import { toIsoDate } from './dates.js';
 import { inertXml } from '../inert-markup.js';
 import { trustedTypesPolicy } from '../trusted-types.js';
 import { checkEntities } from './xml-entities.js';
+import { nextTask } from '../tasks.js';
 import { FeedError, type FeedAttachment, type FeedItem, type ItemsData } from '../types.js';
 import { safeImageUrl, safeUrl } from '../url.js';
 
@@ -70,11 +71,15 @@ function parserError(doc: Document): Element | undefined {
   );
 }
 
-/** Parses XML text into an inert document (check it for `<parsererror>`). */
-function parseXml(text: string): Document {
-  const trusted = trustedTypesPolicy();
+/**
+ * Parses XML text into an inert document (check it for `<parsererror>`): first made inert
+ * (inert-markup.ts), then parsed, a task each, as each reads the whole text.
+ */
+async function parseXml(text: string): Promise<Document> {
   // Atom `type="xhtml"` content is real XHTML markup in the feed document.
   const markup = inertXml(text);
+  await nextTask();
+  const trusted = trustedTypesPolicy();
   const input = trusted ? trusted.createHTML(markup) : markup;
   return new DOMParser().parseFromString(input as string, 'application/xml');
 }
@@ -84,14 +89,15 @@ async function parseDocument(source: string, label: Label): Promise<Document> {
   checkEntities(source, label);
   let doc: Document;
   try {
-    doc = parseXml(source);
+    doc = await parseXml(source);
   } catch (error) {
     throw new FeedError(`${label}: the XML could not be parsed`, { cause: error });
   }
   const error = parserError(doc);
   if (!error) return doc;
   const { mend } = await import('./xml-mend.js');
-  const mended = parseXml(mend(source));
+  await nextTask();
+  const mended = await parseXml(mend(source));
   if (!parserError(mended)) return mended;
   const line = /line(?: number)?\s+(\d+)/i.exec(error.textContent ?? '')?.[1];
   throw new FeedError(`${label}: not well-formed XML${line ? ` (line ${line})` : ''}`);
