@@ -4,7 +4,7 @@
 // 1. Strict CSP, in Chromium and Firefox: a page served with the policy of docs/security.md
 //    (no 'unsafe-inline', Trusted Types required) and `<script type="module"
 //    src="ect-widgets.js">`, showing every element src/index.ts registers with each feed format
-//    it reads (RSS with HTML, Atom, JSON Feed, JSON, iCalendar, CSV, a hostile RSS) and with
+//    it reads (RSS with HTML, Atom, JSON Feed, JSON, iCalendar, CSV, the hostile feeds of HOSTILE_FEEDS) and with
 //    inline data. Every element must reach `ready` and the browser must report no violation:
 //    not as a `securitypolicyviolation` event, not in the console, not to the report endpoint
 //    of an identical report-only policy. A canary page first proves each of those detectors
@@ -23,7 +23,7 @@ import * as puppeteer from 'puppeteer-core';
 import { ensureBuilt } from './lib/build.js';
 import { launchChromium } from './lib/chromium.js';
 import { repoRoot } from './lib/paths.js';
-import { FEEDS, feedsOfKind, sampleFor } from '../test/hardening/samples.js';
+import { FEEDS, HOSTILE_FEEDS, feedsOfKind, sampleFor } from '../test/hardening/samples.js';
 
 /** The policy under test; docs/security.md quotes it. */
 export const POLICY =
@@ -48,7 +48,7 @@ const fail = (message) => {
 // ---------------------------------------------------------------------------------------------
 // The build
 
-/** Tags src/index.ts registers: its `export { X } from './dir/file.js'` lines, then `@customElement('…')`. */
+/** Tags src/index.ts registers: its `export { X } from './dir/file.js'` lines, then `@defineElement('…')`. */
 function registeredTags() {
   const index = readFileSync(join(repoRoot, 'src', 'index.ts'), 'utf8');
   const tags = [];
@@ -56,7 +56,7 @@ function registeredTags() {
     const file = join(repoRoot, 'src', `${path}.ts`);
     if (!existsSync(file)) continue;
     for (const [, tag] of readFileSync(file, 'utf8').matchAll(
-      /@customElement\('(ect-[a-z-]+)'\)/g,
+      /@(?:customElement|defineElement)\('(ect-[a-z-]+)'\)/g,
     )) {
       tags.push(tag);
     }
@@ -88,7 +88,7 @@ function cspElements(tags) {
       .map(([name, value]) => ` ${name}="${escapeHtml(value)}"`)
       .join('');
     const feeds = feedsOfKind(sample.kind).map((name) => FEEDS[name].file);
-    if (sample.kind === 'items') feeds.push('rss-hostile.xml');
+    if (sample.kind === 'items') feeds.push(...HOSTILE_FEEDS);
     for (const file of feeds) {
       elements.push(`<${tag}${attributes} refresh="0" src="/feeds/${file}"></${tag}>`);
     }
@@ -272,6 +272,9 @@ async function startServer(tags) {
     '/heap.js': { type: TYPES['.js'], body: HEAP_JS },
   };
   const feedTypes = Object.fromEntries(Object.values(FEEDS).map((feed) => [feed.file, feed.type]));
+  for (const file of HOSTILE_FEEDS) {
+    feedTypes[file] ??= file.startsWith('atom') ? FEEDS.atom.type : FEEDS.rss.type;
+  }
   const server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
     const headers = { 'Cache-Control': 'no-store' };

@@ -65,27 +65,45 @@ class ListCut {
   }
 }
 
-// Item start tags outside CDATA sections and comments (whose text may look like tags).
-const XML_ITEMS = /<!\[CDATA\[[\s\S]*?\]\]>|<!--[\s\S]*?-->|<(?:[\w.-]+:)?(?:item|entry)[\s/>]/g;
-const XML_ITEM_END = /^<\/(?:[\w.-]+:)?(?:item|entry)\s*>/;
+// An item or entry start tag, and end tag, at a given offset (sticky: no scan of the text).
+const XML_ITEM = /<(?:[\w.-]{1,40}:)?(?:item|entry)[\s/>]/y;
+const XML_ITEM_END = /<\/(?:[\w.-]{1,40}:)?(?:item|entry)\s*>/y;
 
-/** RSS or Atom text without the items past the limits (a task per `SLICE` characters). */
+/**
+ * RSS or Atom text without the items past the limits (a task per `SLICE` characters). Walked
+ * once from `<` to `<`, skipping CDATA sections and comments (whose text may look like tags):
+ * an unclosed one ends the walk, so hostile text costs one pass, never a search per `<`.
+ */
 async function cutXml(text: string): Promise<string> {
   const cut = new ListCut();
-  const items = new RegExp(XML_ITEMS);
   let pause = SLICE;
-  for (let match = items.exec(text); match && cut.start < 0; match = items.exec(text)) {
-    if (match.index > pause) {
-      pause = match.index + SLICE;
+  for (let at = text.indexOf('<'); at >= 0 && cut.start < 0;) {
+    if (at > pause) {
+      pause = at + SLICE;
       await nextTask();
     }
-    if (match[0][1] !== '!') cut.add(match.index, match.index);
+    let next = at + 1;
+    const close = text.startsWith('<!--', at)
+      ? '-->'
+      : text.startsWith('<![CDATA[', at)
+        ? ']]>'
+        : '';
+    if (close) {
+      const end = text.indexOf(close, at + 4);
+      if (end < 0) break;
+      next = end + 3;
+    } else {
+      XML_ITEM.lastIndex = at;
+      if (XML_ITEM.test(text)) cut.add(at, at);
+    }
+    at = text.indexOf('<', next);
   }
   if (cut.start < 0) return text;
   // The items are siblings: drop everything from the first one cut to the end of the last one.
   for (let at = text.lastIndexOf('</'); at > cut.start; at = text.lastIndexOf('</', at - 1)) {
-    const close = XML_ITEM_END.exec(text.slice(at, at + 80));
-    if (close) return text.slice(0, cut.start) + text.slice(at + close[0].length);
+    XML_ITEM_END.lastIndex = at;
+    if (XML_ITEM_END.test(text))
+      return text.slice(0, cut.start) + text.slice(XML_ITEM_END.lastIndex);
   }
   return text;
 }

@@ -5,7 +5,8 @@
  */
 import createDOMPurify, { type DOMPurify } from 'dompurify';
 import { collapseWhitespace } from './parse/normalize.js';
-import { trustedTypesPolicy, withoutInlineAttributes } from './trusted-types.js';
+import { inertHtml } from './inert-markup.js';
+import { trustedTypesPolicy } from './trusted-types.js';
 import { safeImageUrl, safeUrl } from './url.js';
 
 const ALLOWED_TAGS = [
@@ -174,12 +175,14 @@ export async function sanitizeHtml(html: string, baseUrl?: string): Promise<Sani
   currentBase = baseUrl;
   let body: Node;
   try {
-    body = purify.sanitize(withoutInlineAttributes(String(html)), {
+    body = purify.sanitize(inertHtml(String(html)), {
       ALLOWED_TAGS,
       ALLOWED_ATTR,
       ALLOW_DATA_ATTR: false,
       ALLOW_ARIA_ATTR: false,
       ALLOW_UNKNOWN_PROTOCOLS: false,
+      // `style` and `script` of Atom XHTML content, renamed by inertXml: dropped with their text.
+      ADD_FORBID_CONTENTS: ['data-x-style', 'data-x-script'],
       // The body of DOMPurify's inert document: serialized here, and its images never load.
       RETURN_DOM: true,
       ...(policy ? { TRUSTED_TYPES_POLICY: policy as never } : {}),

@@ -43,17 +43,3 @@ export function trustedTypesPolicy(): TrustedPolicy | null {
   }
   return policy;
 }
-
-const TAGS = /<[a-z][^>]*>/gi;
-const INLINE_ATTRIBUTES = /([\s/"'])(on[a-z]*|style)(?=\s*=|[\s/>])/gi;
-
-/**
- * Markup with its event handler and `style` attributes renamed (`data-x-onclick`), for names
- * no allow-list keeps. Chromium reports a CSP violation (script-src-attr, style-src-attr) for
- * each one it parses, even into an inert document that never runs or applies them, so a page
- * with a strict policy would log a violation for every hostile feed. (An attribute after a
- * quoted `>` escapes the rename; it is still removed by the sanitizer.)
- */
-export function withoutInlineAttributes(markup: string): string {
-  return markup.replace(TAGS, (tag) => tag.replace(INLINE_ATTRIBUTES, '$1data-x-$2'));
-}

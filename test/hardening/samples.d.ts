@@ -16,6 +16,7 @@ export interface Sample {
 }
 
 export const FEEDS: Record<FeedName, FeedFixture>;
+export const HOSTILE_FEEDS: string[];
 export const SAMPLES: Record<
   string,
   { feed: FeedName; inline: FeedName; attributes?: Record<string, string> }

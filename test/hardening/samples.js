@@ -36,6 +36,23 @@ export const FEEDS = {
 };
 
 /**
+ * Hostile fixtures of test/fixtures/ that every element showing news items is also shown with
+ * under the strict policy (scripts/test-dist.js): each must end `ready` with no CSP report.
+ */
+export const HOSTILE_FEEDS = [
+  // Scripts, handlers, `style` and `javascript:` links in HTML descriptions.
+  'rss-hostile.xml',
+  // An unclosed `<script>` (the rest of the description is its text).
+  'rss-hostile-script.xml',
+  // `<style>` elements, also inside SVG and MathML.
+  'rss-hostile-style.xml',
+  // Handlers and `style` after an attribute value holding `>`.
+  'rss-hostile-quoted.xml',
+  // Atom XHTML content: handlers and `style` on XHTML and SVG elements of the feed document.
+  'atom-hostile-xhtml.xml',
+];
+
+/**
  * Per element: the feed it shows (`feed`, a key of FEEDS), the inline `<script>` data it is
  * also shown with (`inline`), and attributes it needs to show them (`attributes`).
  */

@@ -283,18 +283,101 @@ function unindent(text: string): string {
 /** Characters of iCalendar text ical.js reads in one task (about 10 ms of parsing each here). */
 export const ICS_SLICE = 40_000;
 
-const VEVENT_BLOCK = /^BEGIN:VEVENT[ \t]*\r?$[\s\S]*?^END:VEVENT[ \t]*\r?$/gim;
+/**
+ * EXDATE values one event may have (a daily event excepted on every day of five years). An event
+ * with more is refused: ical.js reads 60,000 values of one line in one go, and a calendar
+ * without some of its exceptions would show meetings that were called off.
+ */
+export const MAX_EXDATES = 2_000;
+
+/** The events of a calendar text, found line by line in one pass. */
+interface Blocks {
+  /** Each VEVENT, from its BEGIN line to the end of its END line. */
+  blocks: string[];
+  /** The text outside them. */
+  skeleton: string;
+}
+
+const BEGIN_EVENT = /BEGIN:VEVENT[ \t]*\r?$/imy;
+const END_EVENT = /END:VEVENT[ \t]*\r?$/imy;
+const EXDATE = /EXDATE[;:]/iy;
+
+/**
+ * The VEVENT blocks of `source` and what is outside them, in one pass over its lines: an event
+ * that never ends, one inside another, or one with more than MAX_EXDATES EXDATE values is
+ * refused with its line number, before ical.js reads anything.
+ */
+function eventBlocks(source: string): Blocks {
+  const blocks: string[] = [];
+  const outside: string[] = [];
+  let outsideFrom = 0;
+  let open = -1;
+  let openLine = 0;
+  let exdates = 0;
+  let inExdate = false;
+  let line = 0;
+  for (let at = 0; at < source.length;) {
+    line++;
+    const newline = source.indexOf('\n', at);
+    const next = newline < 0 ? source.length : newline + 1;
+    const first = source.charCodeAt(at);
+    // A folded line (RFC 5545 3.1) continues the one before it.
+    const folded = first === 0x20 || first === 0x09;
+    if (!folded) inExdate = false;
+    if (!folded && open < 0) {
+      BEGIN_EVENT.lastIndex = at;
+      if (BEGIN_EVENT.test(source)) {
+        outside.push(source.slice(outsideFrom, at));
+        open = at;
+        openLine = line;
+        exdates = 0;
+      }
+    } else if (!folded) {
+      BEGIN_EVENT.lastIndex = at;
+      if (BEGIN_EVENT.test(source)) {
+        throw icsError(`line ${line}: an event begins inside the event of line ${openLine}`);
+      }
+      END_EVENT.lastIndex = at;
+      if (END_EVENT.test(source)) {
+        blocks.push(source.slice(open, newline < 0 ? source.length : newline).replace(/\r$/, ''));
+        open = -1;
+        outsideFrom = next;
+      } else {
+        EXDATE.lastIndex = at;
+        inExdate = EXDATE.test(source);
+      }
+    }
+    if (open >= 0 && inExdate) {
+      const stop = newline < 0 ? source.length : newline;
+      // Values are separated by commas; the first value of each EXDATE line counts too.
+      if (!folded) exdates++;
+      for (let comma = source.indexOf(',', at); comma >= 0 && comma < stop;) {
+        exdates++;
+        comma = source.indexOf(',', comma + 1);
+      }
+      if (exdates > MAX_EXDATES) {
+        throw icsError(
+          `line ${openLine}: an event with more than ${MAX_EXDATES.toLocaleString('en')} EXDATE values`,
+        );
+      }
+    }
+    at = next;
+  }
+  if (open >= 0) throw icsError(`line ${openLine}: BEGIN:VEVENT did not end`);
+  outside.push(source.slice(outsideFrom));
+  return { blocks, skeleton: outside.join('') };
+}
 
 /**
  * A long calendar as several calendars of a few events each: every slice has the calendar's
  * own properties and time zones (which its events' TZIDs refer to) and the next events. A text
- * with several VCALENDARs, or short, stays whole.
+ * with several VCALENDARs, or short, stays whole. The events are found by `eventBlocks`, which
+ * also refuses what ical.js could not read in a short task.
  */
 function icsSlices(source: string): string[] {
+  const { blocks, skeleton } = eventBlocks(source);
   if (source.length <= ICS_SLICE) return [source];
   if (source.match(/^BEGIN:VCALENDAR/gim)?.length !== 1) return [source];
-  const blocks = source.match(VEVENT_BLOCK) ?? [];
-  const skeleton = source.replace(VEVENT_BLOCK, '');
   const end = skeleton.search(/^END:VCALENDAR/im);
   if (end < 0 || blocks.length < 2) return [source];
   const head = skeleton.slice(0, end).replace(/(?:\r?\n)+$/, '');

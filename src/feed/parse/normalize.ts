@@ -231,9 +231,31 @@ export function normalizeCandidate(input: CandidateInput, where: string): Candid
   return candidate;
 }
 
-/** An HTML page where a feed was expected (an error page, a login wall). */
+const SPACES = /\s*/y;
+const HTML_START = /<(?:!doctype\s+html|html[\s>]|head[\s>]|body[\s>])/iy;
+
+/**
+ * An HTML page where a feed was expected (an error page, a login wall): its first tag, after an
+ * XML declaration and comments, is a doctype, `html`, `head` or `body`. Walked with `indexOf`
+ * from comment to comment, so a text of unclosed or countless comments costs one pass.
+ */
 export function looksLikeHtml(source: string): boolean {
-  return /^\s*(?:<\?[^>]*>\s*)?(?:<!--[\s\S]*?-->\s*)*<(?:!doctype\s+html|html[\s>]|head[\s>]|body[\s>])/i.test(
-    source,
-  );
+  const spaces = (from: number) => {
+    SPACES.lastIndex = from;
+    SPACES.test(source);
+    return SPACES.lastIndex;
+  };
+  let at = spaces(0);
+  if (source.startsWith('<?', at)) {
+    const end = source.indexOf('>', at);
+    if (end < 0) return false;
+    at = spaces(end + 1);
+  }
+  while (source.startsWith('<!--', at)) {
+    const end = source.indexOf('-->', at + 4);
+    if (end < 0) return false;
+    at = spaces(end + 3);
+  }
+  HTML_START.lastIndex = at;
+  return HTML_START.test(source);
 }

@@ -12,6 +12,9 @@ const KNOWN_PREFIXES: Record<string, string> = {
   rdf: 'http://www.w3.org/1999/02/22-rdf-syntax-ns#',
 };
 
+/** Undeclared prefixes declared at most (sloppy feeds omit a few: media, dc, atom, content). */
+const MAX_PREFIXES = 50;
+
 const NOT_XML_CHARS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
 const HTML_ENTITIES: Record<string, number> = {
   nbsp: 160,
@@ -34,12 +37,28 @@ const HTML_ENTITIES: Record<string, number> = {
 };
 
 /**
+ * The text as [outside, CDATA section, outside, …], found with `indexOf` in one pass (a regular
+ * expression took quadratic time on thousands of unclosed sections); an unclosed one is outside.
+ */
+function cdataSplit(source: string): string[] {
+  const parts: string[] = [];
+  let from = 0;
+  for (let at = source.indexOf('<![CDATA['); at >= 0; at = source.indexOf('<![CDATA[', from)) {
+    const end = source.indexOf(']]>', at + 9);
+    if (end < 0) break;
+    parts.push(source.slice(from, at), source.slice(at, end + 3));
+    from = end + 3;
+  }
+  parts.push(source.slice(from));
+  return parts;
+}
+
+/**
  * A bare `&` in a URL, HTML entities such as `&nbsp;`, control characters, and `media:`/`dc:`
  * prefixes never declared. CDATA sections are left alone.
  */
 export function mend(source: string): string {
-  const mended = source
-    .split(/(<!\[CDATA\[[\s\S]*?\]\]>)/)
+  const mended = cdataSplit(source)
     .map((part, index) =>
       index % 2
         ? part
@@ -55,10 +74,10 @@ export function mend(source: string): string {
     )
     .join('');
   const used = new Set([...mended.matchAll(/<\/?([a-z][\w.-]*):[a-z]/gi)].map((m) => m[1]));
-  const missing = [...used].filter(
-    (prefix) => prefix !== 'xml' && !new RegExp(`xmlns:${prefix}\\s*=`).test(mended),
-  );
-  if (!missing.length) return mended;
+  const declared = new Set([...mended.matchAll(/xmlns:([\w.-]+)\s*=/g)].map((m) => m[1]));
+  const missing = [...used].filter((prefix) => prefix !== 'xml' && !declared.has(prefix));
+  // Thousands of declarations on the root cost the XML parser seconds: such a feed stays broken.
+  if (!missing.length || missing.length > MAX_PREFIXES) return mended;
   const declarations = missing
     .map((p) => ` xmlns:${p}="${KNOWN_PREFIXES[p] ?? `urn:x-undeclared:${p}`}"`)
     .join('');

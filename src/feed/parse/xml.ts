@@ -14,7 +14,10 @@ import {
   withOptional,
 } from './normalize.js';
 import { toIsoDate } from './dates.js';
-import { trustedTypesPolicy, withoutInlineAttributes } from '../trusted-types.js';
+import { inertXml } from '../inert-markup.js';
+import { trustedTypesPolicy } from '../trusted-types.js';
+import { checkEntities } from './xml-entities.js';
+import { nextTask } from '../tasks.js';
 import { FeedError, type FeedAttachment, type FeedItem, type ItemsData } from '../types.js';
 import { safeImageUrl, safeUrl } from '../url.js';
 
@@ -68,27 +71,33 @@ function parserError(doc: Document): Element | undefined {
   );
 }
 
-/** Parses XML text into an inert document (check it for `<parsererror>`). */
-function parseXml(text: string): Document {
-  const trusted = trustedTypesPolicy();
+/**
+ * Parses XML text into an inert document (check it for `<parsererror>`): first made inert
+ * (inert-markup.ts), then parsed, a task each, as each reads the whole text.
+ */
+async function parseXml(text: string): Promise<Document> {
   // Atom `type="xhtml"` content is real XHTML markup in the feed document.
-  const markup = withoutInlineAttributes(text);
+  const markup = inertXml(text);
+  await nextTask();
+  const trusted = trustedTypesPolicy();
   const input = trusted ? trusted.createHTML(markup) : markup;
   return new DOMParser().parseFromString(input as string, 'application/xml');
 }
 
 /** The document, else the mended document (xml-mend.ts, loaded for the first broken feed). */
 async function parseDocument(source: string, label: Label): Promise<Document> {
+  checkEntities(source, label);
   let doc: Document;
   try {
-    doc = parseXml(source);
+    doc = await parseXml(source);
   } catch (error) {
     throw new FeedError(`${label}: the XML could not be parsed`, { cause: error });
   }
   const error = parserError(doc);
   if (!error) return doc;
   const { mend } = await import('./xml-mend.js');
-  const mended = parseXml(mend(source));
+  await nextTask();
+  const mended = await parseXml(mend(source));
   if (!parserError(mended)) return mended;
   const line = /line(?: number)?\s+(\d+)/i.exec(error.textContent ?? '')?.[1];
   throw new FeedError(`${label}: not well-formed XML${line ? ` (line ${line})` : ''}`);
@@ -200,7 +209,7 @@ async function rssItem(item: Element, core: NamespaceFilter, feedBase?: string) 
   const encoded = textIn(item, 'encoded', 'content');
   const { media, thumbnail } = mediaOf(item, feedBase);
   return finishItem({
-    title: collapseWhitespace(textIn(item, 'title', core) ?? ''),
+    title: collapseWhitespace(textIn(item, 'title', core) ?? textIn(item, 'title', 'dc') ?? ''),
     url:
       safeUrl(cleanText(textIn(item, 'link', core)), base) ??
       safeUrl(atomLink?.getAttribute('href'), baseOf(atomLink ?? item, feedBase)) ??

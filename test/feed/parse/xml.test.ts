@@ -197,3 +197,44 @@ describe('parseXmlFeed: errors', () => {
     expect(bare.items).to.deep.equal([]);
   });
 });
+
+describe('parseXmlFeed: feed data is never renamed (issue 17, item 4)', () => {
+  it('keeps URLs and terms that contain "style" or "on"', async () => {
+    const rss = `<?xml version="1.0"?><rss version="2.0"><channel><title>t</title><item><title>a</title><link>https://www.ect.go.th/style/index.html</link><enclosure url="https://www.ect.go.th/style/report.pdf" type="application/pdf" length="10"/><enclosure url="/files/on/8.pdf" type="application/pdf"/><category>online services</category></item></channel></rss>`;
+    const [item] = (await parseXmlFeed(rss, 'rss', FEED)).items;
+    expect(item.url).to.equal('https://www.ect.go.th/style/index.html');
+    expect(item.attachments!.map((file) => file.url)).to.deep.equal([
+      'https://www.ect.go.th/style/report.pdf',
+      'https://www.ect.go.th/files/on/8.pdf',
+    ]);
+    expect(item.categories).to.deep.equal(['online services']);
+  });
+
+  it('keeps Atom category terms and links, also beside XHTML content', async () => {
+    const atom = `<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>t</title><entry><title>a</title><id>x</id><link href="/style/a.html"/><link rel="enclosure" href="/files/on/8.pdf" type="application/pdf"/><category term="online services"/><category term='style "guide"' /><content type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml"><p onclick="x()" style="color:red">text</p></div></content></entry></feed>`;
+    const [entry] = (await parseXmlFeed(atom, 'atom', FEED)).items;
+    expect(entry.url).to.equal('https://www.ect.go.th/style/a.html');
+    expect(entry.attachments!.map((file) => file.url)).to.deep.equal([
+      'https://www.ect.go.th/files/on/8.pdf',
+    ]);
+    expect(entry.categories).to.deep.equal(['online services', 'style "guide"']);
+    expect(entry.html).to.equal('<p>text</p>');
+  });
+});
+
+describe('parseXmlFeed: dc:title (issue 17, item 10)', () => {
+  it('reads dc:title when an RSS item has no title', async () => {
+    const rss = `<?xml version="1.0"?><rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel><title>t</title><item><dc:title>ประกาศ กกต.</dc:title></item><item><title>own</title><dc:title>dc</dc:title></item></channel></rss>`;
+    const data = await parseXmlFeed(rss, 'rss', FEED);
+    expect(data.items.map((item) => item.title)).to.deep.equal(['ประกาศ กกต.', 'own']);
+  });
+});
+
+describe('parseXmlFeed: hostile XHTML content', () => {
+  it('keeps no handler, style attribute or style element of XHTML, SVG or MathML', async () => {
+    const data = await parseXmlFeed(await fixture('atom-hostile-xhtml.xml'), 'atom', FEED);
+    const html = data.items[0].html ?? '';
+    expect(html).to.contain('ข้อความ');
+    expect(html).not.to.match(/on\w+=|style|display|svg/i);
+  });
+});
