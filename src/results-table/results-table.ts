@@ -23,6 +23,8 @@ const HIGHLIGHT_MS = 3_000;
 export interface ShownResults {
   /** The data on screen: the feed's, or the data kept while updates are paused. */
   readonly data: ResultsData;
+  /** The races of the ballot shown (`view`), narrowed to `constituency` when it is set. */
+  readonly races: readonly Race[];
   /** The race shown: the one `race` names, else the first. */
   readonly race?: Race;
   /** The race's rows, searched and sorted (every page). */
@@ -45,13 +47,27 @@ export interface ShownResults {
   readonly liveText: string;
 }
 
+/** The ballot each `view` shows. */
+const BALLOTS = {
+  constituencies: 'constituency',
+  'party-list': 'party-list',
+  referendum: 'referendum',
+} as const;
+
 /**
  * Election results (ประกาศผลการเลือกตั้ง) of one or several constituency races, from a JSON or
- * CSV feed, live during the count: refreshes keep the sort, search, scroll and focus, changed
- * rows are highlighted briefly and one polite, throttled announcement says what changed.
+ * CSV feed or the ECT's own election report files, live during the count: refreshes keep the
+ * sort, search, scroll and focus, changed rows are highlighted briefly and one polite,
+ * throttled announcement says what changed.
  *
  * Feed (`src`, inline or `data`): JSON `{ candidates: [...] }` or `{ races: [...] }`, or CSV;
- * `format` `auto`, `json` or `csv`; `refresh` default 30 s.
+ * `format` `auto`, `json`, `csv` or `ect-report`; `refresh` default 30 s.
+ *
+ * ECT election report (`format="ect-report"`, also recognised by its fields): `src` is the
+ * ECT's `stats_cons.json` (constituencies and party-list) or `stats_referendum.json`
+ * (referendum), `refs` the folder of its `info_*.json` reference files (default: beside `src`),
+ * `province` the province's `prov_id` (`CRI`), `constituency` optionally one constituency, and
+ * `view` the ballot shown.
  *
  * @summary Accessible, sortable election results table with race summary and live updates.
  *
@@ -66,7 +82,10 @@ export interface ShownResults {
  * @csspart search - The search box.
  * @csspart pause - The button pausing and resuming automatic updates.
  * @csspart download - The CSV download button.
- * @csspart badge - The "unofficial result" badge.
+ * @csspart badge - The "unofficial result" badge; also `paused` for "reporting paused".
+ * @csspart areas - The districts a constituency covers (ECT report).
+ * @csspart notice - What reference files could not give: those rows show the ECT's ids.
+ * @csspart question - The referendum question.
  * @csspart updated - The time of the last update.
  * @csspart summary - The race figures (counted, eligible voters, turnout, invalid and no-vote ballots).
  * @csspart progress - The `<progress>` bar of the counted share.
@@ -113,6 +132,18 @@ export class EctResultsTable extends FeedElement<'results'> {
 
   /** Rows per page; `0` shows all rows at once. */
   @property({ type: Number, attribute: 'page-size' }) pageSize = 50;
+
+  /** ECT report: folder URL of the `info_*.json` reference files (default: beside `src`). */
+  @property() refs?: string | null;
+
+  /** ECT report: the province shown, by its `prov_id` (`CRI`); needed with a national file. */
+  @property() province?: string | null;
+
+  /** ECT report: only this constituency (`CRI_1`, or its number `1`); default all of the province. */
+  @property() constituency?: string | null;
+
+  /** Which ballot: `constituencies` (default), `party-list` or `referendum` (a `stats_referendum.json` feed). */
+  @property() view?: 'constituencies' | 'party-list' | 'referendum' | null;
 
   @state() private sortKey: SortKey = 'votes';
   @state() private descending = true;
@@ -192,7 +223,8 @@ export class EctResultsTable extends FeedElement<'results'> {
     const view = lazyView.current;
     if (!view) return;
     const data = (this.paused && this.frozen) || this.feed.data;
-    const race = data && (data.races.find((r) => r.id === this.race) ?? data.races[0]);
+    const races = data ? this.racesOf(data) : [];
+    const race = races.find((r) => r.id === this.race) ?? races[0];
     if (data !== this.seen) this.track(view, data, race);
     if (!data) {
       this.#shown = undefined;
@@ -205,6 +237,7 @@ export class EctResultsTable extends FeedElement<'results'> {
     const start = page * size;
     this.#shown = {
       data,
+      races,
       race,
       rows,
       pageRows: rows.slice(start, start + size),
@@ -235,6 +268,29 @@ export class EctResultsTable extends FeedElement<'results'> {
       else style.removeProperty('--c');
       style.setProperty('--s', `${Math.min(100, share)}%`);
     });
+  }
+
+  /**
+   * The races of the ballot `view` names (a feed of another ballot only: that one), narrowed
+   * to `constituency` (by id or number) when it matches any.
+   */
+  private racesOf(data: ResultsData): Race[] {
+    const wanted = BALLOTS[this.view ?? 'constituencies'] ?? 'constituency';
+    const ballot = (race: Race) => race.ballot ?? 'constituency';
+    let races = data.races.filter((race) => ballot(race) === wanted);
+    if (!races.length && data.races[0]) {
+      const first = ballot(data.races[0]);
+      races = data.races.filter((race) => ballot(race) === first);
+    }
+    const only = this.constituency?.trim();
+    if (!only) return races;
+    const matching = races.filter(
+      (race) =>
+        race.id === only ||
+        race.id.endsWith(`:${only}`) ||
+        (race.constituency !== undefined && String(race.constituency) === only),
+    );
+    return matching.length ? matching : races;
   }
 
   /** The race's rows, searched and sorted; kept until the race, search or sort changes. */

@@ -9,7 +9,7 @@ export type SortKey = 'number' | 'name' | 'party' | 'votes';
 
 export interface ResultRow {
   candidate: Candidate;
-  /** 1 for the most votes; equal votes share a rank (1, 1, 3). */
+  /** 1 for the most votes; equal votes share a rank (1, 1, 3). The source's rank when it gives one. */
   rank: number;
   /** Percent of the race's votes: the feed's own figure, else computed from the votes. */
   share: number;
@@ -37,11 +37,13 @@ export function raceRows(race: Race): ResultRow[] {
   rows.forEach((row, i) => {
     const above = rows[i - 1];
     if (above) row.rank = above.candidate.votes === row.candidate.votes ? above.rank : i + 1;
+    if (row.candidate.rank !== undefined) row.rank = row.candidate.rank;
   });
   const [first, second] = rows;
   if (
     first?.candidate.votes &&
     first.candidate.votes !== second?.candidate.votes &&
+    first.rank !== second?.rank &&
     !race.official &&
     !candidates.some((c) => c.elected)
   ) {

@@ -151,7 +151,7 @@ const PROV_ID = /"prov_id"\s*:\s*"([^"]*)"/;
 function chooseProvince(entries: string[], province: string | undefined): Json {
   const ids = entries.map((entry) => PROV_ID.exec(entry)?.[1] ?? '');
   const wanted = province?.trim().toUpperCase();
-  let index = wanted ? ids.findIndex((id) => id.toUpperCase() === wanted) : 0;
+  const index = wanted ? ids.findIndex((id) => id.toUpperCase() === wanted) : 0;
   if (!wanted && entries.length > 1) {
     const some = ids.slice(0, 5).join(', ');
     throw fail(`the file has ${entries.length} provinces: say which with province="…" (${some}…)`);
