@@ -240,8 +240,7 @@ export async function withinLimits(text: string, format: FeedFormat): Promise<st
   let source = text;
   if (format === 'json' || format === 'jsonfeed' || format === 'ect-report') {
     source = await cutJson(text, format);
-  }
-  else if (format === 'rss' || format === 'atom') source = await cutXml(text);
+  } else if (format === 'rss' || format === 'atom') source = await cutXml(text);
   const budget =
     format === 'rss' || format === 'atom'
       ? LIMITS.chars
