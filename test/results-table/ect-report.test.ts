@@ -353,7 +353,7 @@ describe('<ect-results-table> on the ECT election report', () => {
     const el = await ready(
       await fixture<EctResultsTable>(
         html`<ect-results-table
-          src="/api/feed?file=results.json&type=application/json"
+          src=${'/api/feed?file=results.json&type=application/json'}
           format="ect-report"
         ></ect-results-table>`,
       ),
