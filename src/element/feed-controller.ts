@@ -330,20 +330,11 @@ function sameSource(a: FeedSource, b: FeedSource): boolean {
   }
 }
 
-/** The host's `refs` (resolved against the page) and `province`, when it sets either. */
-function reportOf(host: FeedHost): ReportOptions | undefined {
-  const refs = host.refs?.trim();
-  const province = host.province?.trim();
-  if (!refs && !province) return undefined;
-  let base = refs;
-  if (refs) {
-    try {
-      base = new URL(refs, document.baseURI).href;
-    } catch {
-      // Said by the parser when it fetches.
-    }
-  }
-  return { refs: base || undefined, province: province || undefined };
+/** The host's `refs` and `province`, when it sets either (the parser resolves `refs`). */
+function reportOf({ refs, province }: FeedHost): ReportOptions | undefined {
+  return refs || province
+    ? { refs: refs || undefined, province: province || undefined }
+    : undefined;
 }
 
 function sameReport(a?: ReportOptions, b?: ReportOptions): boolean {

@@ -47,13 +47,6 @@ export interface ShownResults {
   readonly liveText: string;
 }
 
-/** The ballot each `view` shows. */
-const BALLOTS = {
-  constituencies: 'constituency',
-  'party-list': 'party-list',
-  referendum: 'referendum',
-} as const;
-
 /**
  * Election results (ประกาศผลการเลือกตั้ง) of one or several constituency races, from a JSON or
  * CSV feed or the ECT's own election report files, live during the count: refreshes keep the
@@ -223,7 +216,7 @@ export class EctResultsTable extends FeedElement<'results'> {
     const view = lazyView.current;
     if (!view) return;
     const data = (this.paused && this.frozen) || this.feed.data;
-    const races = data ? this.racesOf(data) : [];
+    const races = data ? view.ballotRaces(data, this.view, this.constituency) : [];
     const race = races.find((r) => r.id === this.race) ?? races[0];
     if (data !== this.seen) this.track(view, data, race);
     if (!data) {
@@ -268,29 +261,6 @@ export class EctResultsTable extends FeedElement<'results'> {
       else style.removeProperty('--c');
       style.setProperty('--s', `${Math.min(100, share)}%`);
     });
-  }
-
-  /**
-   * The races of the ballot `view` names (a feed of another ballot only: that one), narrowed
-   * to `constituency` (by id or number) when it matches any.
-   */
-  private racesOf(data: ResultsData): Race[] {
-    const wanted = BALLOTS[this.view ?? 'constituencies'] ?? 'constituency';
-    const ballot = (race: Race) => race.ballot ?? 'constituency';
-    let races = data.races.filter((race) => ballot(race) === wanted);
-    if (!races.length && data.races[0]) {
-      const first = ballot(data.races[0]);
-      races = data.races.filter((race) => ballot(race) === first);
-    }
-    const only = this.constituency?.trim();
-    if (!only) return races;
-    const matching = races.filter(
-      (race) =>
-        race.id === only ||
-        race.id.endsWith(`:${only}`) ||
-        (race.constituency !== undefined && String(race.constituency) === only),
-    );
-    return matching.length ? matching : races;
   }
 
   /** The race's rows, searched and sorted; kept until the race, search or sort changes. */

@@ -17,6 +17,7 @@ import { safeColor } from '../feed/url.js';
 import type { EctResultsTable, ShownResults } from './results-table.js';
 import { styles } from './results-table.styles.js';
 import {
+  ballotRaces,
   changedKeys,
   filterRows,
   keyOf,
@@ -29,6 +30,7 @@ import {
 
 /** The view of `<ect-results-table>`: templates, styles, and the maths and texts its element uses. */
 export interface ResultsView extends ElementView<EctResultsTable> {
+  readonly ballotRaces: typeof ballotRaces;
   readonly raceRows: typeof raceRows;
   readonly filterRows: typeof filterRows;
   readonly sortRows: typeof sortRows;
@@ -41,6 +43,7 @@ export interface ResultsView extends ElementView<EctResultsTable> {
 export const view: ResultsView = {
   styles: [styles],
   render,
+  ballotRaces,
   raceRows,
   filterRows,
   sortRows,
@@ -124,7 +127,7 @@ function renderNotices(data: ResultsData): unknown {
   return data.notices?.length
     ? html`<div part="notice" role="note">
         <p>
-          ${msg("Some names could not be read from the ECT's reference files: those rows show the ECT's ids.", { id: 'results-table.refs-missing' })}
+          ${msg("Names missing from the ECT's reference files: those rows show the ECT's id.", { id: 'results-table.refs-missing' })}
         </p>
         <ul>
           ${data.notices.map((notice) => html`<li>${notice}</li>`)}

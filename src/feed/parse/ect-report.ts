@@ -487,7 +487,10 @@ export async function parseEctReport(
     );
   }
   const province = kind === 'parties' ? {} : chooseProvince(split!.entries, options.province);
-  const base = options.refs ?? new URL('.', baseUrl ?? document.baseURI).href;
+  // `refs` is relative to the page; by default the reference files are beside the file.
+  const base = options.refs?.trim()
+    ? new URL(options.refs.trim(), document.baseURI).href
+    : new URL('.', baseUrl ?? document.baseURI).href;
   const notices: string[] = [];
   const names: ReportRefName[] =
     kind === 'constituencies'

@@ -63,7 +63,7 @@
 'results-table.paused': `หยุดรายงานผลชั่วคราว`,
 'results-table.race': `เขตเลือกตั้ง`,
 'results-table.rank': `ลำดับ`,
-'results-table.refs-missing': `ชื่อบางรายการอ่านจากไฟล์อ้างอิงของ กกต. ไม่ได้ แถวเหล่านั้นจึงแสดงรหัสของ กกต. แทน`,
+'results-table.refs-missing': `ไม่พบชื่อในไฟล์อ้างอิงของ กกต. แถวนั้นแสดงรหัสแทน`,
 'results-table.result': `ผล`,
 'results-table.resume': `อัปเดตอัตโนมัติต่อ`,
 'results-table.search': `ค้นหาผู้สมัครหรือพรรค`,
