@@ -208,7 +208,7 @@ export async function run({ root, dist, table, target, ratio, line, browser, ser
       ms(cold.load.shown),
       ms(cold.load.cpu),
       ms(cold.load.task),
-      cold.load.long ? ms(cold.load.long) : 'none',
+      longest([cold.load.long]),
       '1',
     ],
   ];
@@ -218,9 +218,7 @@ export async function run({ root, dist, table, target, ratio, line, browser, ser
       ms(median(pick(warm, 'load', 'shown'))),
       ms(Math.max(...pick(warm, 'load', 'cpu'))),
       ms(Math.max(...pick(warm, 'load', 'task'))),
-      Math.max(...pick(warm, 'load', 'long'))
-        ? ms(Math.max(...pick(warm, 'load', 'long')))
-        : 'none',
+      longest(pick(warm, 'load', 'long')),
       String(warm.length),
     ]);
   }
@@ -229,9 +227,7 @@ export async function run({ root, dist, table, target, ratio, line, browser, ser
     ms(median(pick(results, 'refresh', 'shown'))),
     ms(Math.max(...pick(results, 'refresh', 'cpu'))),
     ms(Math.max(...pick(results, 'refresh', 'task'))),
-    Math.max(...pick(results, 'refresh', 'long'))
-      ? ms(Math.max(...pick(results, 'refresh', 'long')))
-      : 'none',
+    longest(pick(results, 'refresh', 'long')),
     String(results.length),
   ]);
   table(rows);
