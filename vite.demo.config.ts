@@ -2,7 +2,7 @@
  * The demo site: the ECT Chiang Rai office home page rebuilt with ect-widgets (docs/demo.md).
  *
  * Pages: index.html (the office home page), states.html (every state of a list, using the
- * fault routes of the feeds plugin), builder.html (the snippet builder) and themes.html (every
+ * fault routes of the feeds plugin), election-night.html (the ECT report replayed), builder.html (the snippet builder) and themes.html (every
  * element under the themes of themes.css). The plugins are in demo/server/:
  * - feeds-plugin.ts: /feeds/* (sample feeds, fault routes) and /api/presence, in `npm start`
  *   and `vite preview`; `vite build` writes the feeds, dates expanded, to demo-dist/feeds/.
@@ -43,6 +43,7 @@ export default defineConfig({
         states: page('states'),
         builder: page('builder'),
         themes: page('themes'),
+        'election-night': page('election-night'),
       },
     },
   },

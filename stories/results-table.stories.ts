@@ -3,6 +3,19 @@ import { nothing } from 'lit';
 import { html } from 'lit/static-html.js';
 import '../src/results-table/results-table.js';
 import { inline, json, mockFeeds } from './mock-feeds.js';
+import { SIMULATED, simulate } from '../demo/server/election-night-stages.js';
+import infoConstituency from '../test/fixtures/ect-report-2569/CRI/info_constituency.json';
+import infoMpCandidate from '../test/fixtures/ect-report-2569/CRI/info_mp_candidate.json';
+import infoPartyOverview from '../test/fixtures/ect-report-2569/CRI/info_party_overview.json';
+import infoProvince from '../test/fixtures/ect-report-2569/CRI/info_province.json';
+import infoReferendum from '../test/fixtures/ect-report-2569/CRI/info_referendum.json';
+import statsReferendum from '../test/fixtures/ect-report-2569/CRI/stats_referendum.json';
+import snapshot1 from '../test/fixtures/ect-report-2569/CRI/snapshots/stats_cons.2026-02-08T185936_426Z.basputtipong-15e3c99.json';
+import snapshot2 from '../test/fixtures/ect-report-2569/CRI/snapshots/stats_cons.2026-02-08T195938_588Z.basputtipong-9d0f9fd.json';
+import snapshot3 from '../test/fixtures/ect-report-2569/CRI/snapshots/stats_cons.2026-02-08T205737_883Z.basputtipong-798d35c.json';
+import snapshot4 from '../test/fixtures/ect-report-2569/CRI/snapshots/stats_cons.2026-02-09T015345_984Z.basputtipong-65999b5.json';
+import snapshot5 from '../test/fixtures/ect-report-2569/CRI/snapshots/stats_cons.2026-02-09T085134_984Z.basputtipong-a130f2b.json';
+import snapshot6 from '../test/fixtures/ect-report-2569/CRI/snapshots/stats_cons.2026-02-10T104550_294Z.wiztechth-88ed3bd.json';
 
 /** Today at a Bangkok wall-clock time, so the update reads `21.30 น.` whenever this runs. */
 const todayAt = (time: string) =>
@@ -200,3 +213,65 @@ export const WrongShape: Story = { render: () => withSrc('wrong-shape') };
 
 /** The feed has no races yet. */
 export const Empty: Story = { render: () => withSrc('empty') };
+
+// Election night on the ECT's own report files: the real Chiang Rai snapshots
+// (test/fixtures/ect-report-2569/, see its README) in order, after the simulated stages that
+// demo/server/election-night-stages.ts derives from the first one (0 %, 20 %, 45 % with a paused
+// constituency, 70 %). Each fetch of the statistics file gets the next stage.
+const ectStages = [
+  ...SIMULATED.map((f, i) => simulate(snapshot1, f, i)),
+  snapshot1,
+  snapshot2,
+  snapshot3,
+  snapshot4,
+  snapshot5,
+  snapshot6,
+];
+let ectStage = 0;
+const ectRefs = { infoProvince, infoConstituency, infoPartyOverview, infoMpCandidate };
+mockFeeds({
+  '/story-feeds/ect69/stats_cons.json': async () => json(ectStages[ectStage++ % ectStages.length]),
+  '/story-feeds/ect69/stats_referendum.json': async () => json(statsReferendum),
+  '/story-feeds/ect69/info_province.json': async () => json(ectRefs.infoProvince),
+  '/story-feeds/ect69/info_constituency.json': async () => json(ectRefs.infoConstituency),
+  '/story-feeds/ect69/info_party_overview.json': async () => json(ectRefs.infoPartyOverview),
+  '/story-feeds/ect69/info_mp_candidate.json': async () => json(ectRefs.infoMpCandidate),
+  '/story-feeds/ect69/info_referendum.json': async () => json(infoReferendum),
+});
+
+/**
+ * Election night (ECT report): the constituencies of Chiang Rai from the ECT's `stats_cons.json`,
+ * refreshed every 5 s through simulated stages (labelled so in this description), then the real
+ * snapshots in order.
+ */
+export const ElectionNight: Story = {
+  render: () =>
+    html`<ect-results-table
+      src="/story-feeds/ect69/stats_cons.json"
+      province="CRI"
+      refresh="5"
+    ></ect-results-table>`,
+};
+
+/** ECT report: the party-list votes of the province (and of each constituency, in the selector). */
+export const EctPartyList: Story = {
+  render: () =>
+    html`<ect-results-table
+      src="/story-feeds/ect69/stats_cons.json"
+      province="CRI"
+      view="party-list"
+      page-size="10"
+      refresh="0"
+    ></ect-results-table>`,
+};
+
+/** ECT report: the referendum, from `stats_referendum.json`. */
+export const EctReferendum: Story = {
+  render: () =>
+    html`<ect-results-table
+      src="/story-feeds/ect69/stats_referendum.json"
+      province="CRI"
+      view="referendum"
+      refresh="0"
+    ></ect-results-table>`,
+};

@@ -26,6 +26,7 @@ import path from 'node:path';
 import type { Connect, Plugin } from 'vite';
 import { contentTypeOf, shiftFeedBytes } from './feed-files.js';
 import { createPresenceHandler } from '../../server/index.js';
+import { electionNightRoutes } from './election-night.js';
 
 export interface DemoContext {
   /** Absolute folder of the sample feeds. */
@@ -166,6 +167,9 @@ export const demoRoutes: DemoRoute[] = [
 function matches(route: DemoRoute, pathname: string): boolean {
   return typeof route.path === 'string' ? route.path === pathname : route.path.test(pathname);
 }
+
+// Election night (issue 13): the ECT report files replayed for demo/election-night.html.
+demoRoutes.push(...electionNightRoutes);
 
 /** Connect middleware: the routes first, then any file under /feeds/. */
 export function demoMiddleware(

@@ -34,6 +34,7 @@ import {
   type FeedFormat,
   type FeedFormatOption,
   type FeedKind,
+  type ReportOptions,
 } from '../feed/types.js';
 
 /** The attributes every element shares (docs/contract.md: src, format, refresh, proxy, data). */
@@ -45,6 +46,9 @@ export interface FeedHost extends ReactiveControllerHost, HTMLElement {
   data?: unknown;
   /** Follow `src` as a live stream instead of polling it (when the element offers `live`). */
   live?: boolean | null;
+  /** The ECT report's reference files and province (when the element reads `ect-report`). */
+  refs?: string | null;
+  province?: string | null;
 }
 
 const INLINE_SELECTOR = Object.keys(INLINE_TYPES)
@@ -95,8 +99,9 @@ type FeedSource =
       proxy: string | null;
       refresh: number;
       live: boolean;
+      report?: ReportOptions;
     }
-  | { kind: 'inline'; text: string; format: FeedFormatOption }
+  | { kind: 'inline'; text: string; format: FeedFormatOption; report?: ReportOptions }
   | { kind: 'data'; value: unknown };
 
 const KIND_NAMES: Record<FeedKind, string> = {
@@ -110,6 +115,7 @@ const KIND_NAMES: Record<FeedKind, string> = {
 const LAZY_FORMATS = new Map<string, FeedKind>([
   ['ics', 'events'],
   ['csv', 'results'],
+  ['ect-report', 'results'],
 ]);
 
 export interface FeedControllerOptions<K extends FeedKind> {
@@ -205,6 +211,7 @@ export class FeedController<K extends FeedKind> implements ReactiveController {
         proxy: host.proxy || null,
         refresh: Number.isFinite(refresh) && refresh >= 0 ? refresh : this.options.defaultRefresh,
         live: Boolean(host.live && this.options.live),
+        report: reportOf(host),
       };
     }
     const script = inlineScript(host);
@@ -214,6 +221,7 @@ export class FeedController<K extends FeedKind> implements ReactiveController {
         kind: 'inline',
         text: script.textContent ?? '',
         format: host.format && host.format !== 'auto' ? host.format : typed,
+        report: reportOf(host),
       };
     }
     return { kind: 'none' };
@@ -231,7 +239,11 @@ export class FeedController<K extends FeedKind> implements ReactiveController {
       case 'inline':
         this.preload(source.format);
         return this.parsed(() =>
-          parseFeed(source.text, { format: source.format, baseUrl: document.baseURI }),
+          parseFeed(source.text, {
+            format: source.format,
+            baseUrl: document.baseURI,
+            report: source.report,
+          }),
         );
       case 'data':
         // Data set from script is untrusted too: normalized and sanitized like a JSON feed.
@@ -303,14 +315,28 @@ function sameSource(a: FeedSource, b: FeedSource): boolean {
         a.format === other.format &&
         a.proxy === other.proxy &&
         a.refresh === other.refresh &&
-        a.live === other.live
+        a.live === other.live &&
+        sameReport(a.report, other.report)
       );
     }
     case 'inline': {
       const other = b as typeof a;
-      return a.text === other.text && a.format === other.format;
+      return (
+        a.text === other.text && a.format === other.format && sameReport(a.report, other.report)
+      );
     }
     case 'data':
       return a.value === (b as typeof a).value;
   }
+}
+
+/** The host's `refs` and `province`, when it sets either (the parser resolves `refs`). */
+function reportOf({ refs, province }: FeedHost): ReportOptions | undefined {
+  return refs || province
+    ? { refs: refs || undefined, province: province || undefined }
+    : undefined;
+}
+
+function sameReport(a?: ReportOptions, b?: ReportOptions): boolean {
+  return a?.refs === b?.refs && a?.province === b?.province;
 }

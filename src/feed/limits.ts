@@ -30,6 +30,12 @@ export const LIMITS = {
    * few milliseconds; iCalendar is read a slice of events per task (see parse/ics.ts).
    */
   dataChars: 1_000_000,
+  /**
+   * Characters of an ECT election report file (`format="ect-report"`): the national
+   * `stats_cons.json` is about 2.9 million, normal input for that format. It is never parsed
+   * whole in one task: parse/ect-report.ts walks it in slices and parses one province.
+   */
+  reportChars: 8_000_000,
   /** JSON nesting (real feeds nest five deep; thousands of levels take parsers seconds). */
   depth: 64,
 };
@@ -250,9 +256,15 @@ function csvRecords(text: string): number {
 export async function withinLimits(text: string, format: FeedFormat): Promise<string> {
   if (text.length > SLICE / 4) await nextTask();
   let source = text;
-  if (format === 'json' || format === 'jsonfeed') source = await cutJson(text, format);
-  else if (format === 'rss' || format === 'atom') source = await cutXml(text);
-  const budget = format === 'rss' || format === 'atom' ? LIMITS.chars : LIMITS.dataChars;
+  if (format === 'json' || format === 'jsonfeed' || format === 'ect-report') {
+    source = await cutJson(text, format);
+  } else if (format === 'rss' || format === 'atom') source = await cutXml(text);
+  const budget =
+    format === 'rss' || format === 'atom'
+      ? LIMITS.chars
+      : format === 'ect-report'
+        ? LIMITS.reportChars
+        : LIMITS.dataChars;
   if (source.length > budget) {
     throw refuse(format, `${count(source.length)} characters of text`);
   }

@@ -30,7 +30,7 @@ import { decodeFeedInTasks } from './decode.js';
 import { fetchFeed } from './fetch.js';
 import { nextTask } from './tasks.js';
 import { parseFeed } from './parse/index.js';
-import { FeedError, type FeedData, type FeedFormatOption } from './types.js';
+import { FeedError, type FeedData, type FeedFormatOption, type ReportOptions } from './types.js';
 
 export type FeedStatus = 'loading' | 'ready' | 'stale' | 'empty' | 'error';
 export type FeedOrigin = 'network' | 'cache' | 'inline';
@@ -52,6 +52,8 @@ export interface FeedRequest {
   proxy?: string | null;
   /** Seconds between fetches after a success; 0 fetches once. */
   refresh: number;
+  /** `ect-report`: reference files and province (part of the key: they change the data). */
+  report?: ReportOptions;
 }
 
 /** Retry timing; exported for tests and documentation. */
@@ -67,8 +69,12 @@ export const BACKOFF = {
   maxRefreshMs: 86_400_000,
 };
 
-export function feedKey(request: Pick<FeedRequest, 'url' | 'format' | 'proxy'>): string {
-  return `${request.format ?? 'auto'} ${request.proxy ?? ''} ${request.url}`;
+export function feedKey(
+  request: Pick<FeedRequest, 'url' | 'format' | 'proxy'> & { report?: ReportOptions },
+): string {
+  const key = `${request.format ?? 'auto'} ${request.proxy ?? ''} ${request.url}`;
+  const report = request.report;
+  return report ? `${key} ${report.province ?? ''} ${report.refs ?? ''}` : key;
 }
 
 export function isEmptyData(data: FeedData): boolean {
@@ -133,7 +139,9 @@ export function feed$(request: FeedRequest): Observable<FeedSnapshot> {
 }
 
 /** Fetch now instead of waiting for the next scheduled attempt (the Retry button). */
-export function refreshFeed(request: Pick<FeedRequest, 'url' | 'format' | 'proxy'>): void {
+export function refreshFeed(
+  request: Pick<FeedRequest, 'url' | 'format' | 'proxy' | 'report'>,
+): void {
   registry.get(feedKey(request))?.retryNow$.next();
 }
 
@@ -187,6 +195,8 @@ function attempt(request: FeedRequest, lastText: string | undefined): Observable
           format: request.format,
           contentType: fetched.contentType,
           baseUrl: fetched.url,
+          report: request.report,
+          proxy: request.proxy,
         });
         return { ok: true, text, data, json: JSON.stringify(data) };
       } catch (error) {

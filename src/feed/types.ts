@@ -5,7 +5,7 @@
  */
 
 /** Formats a feed may be parsed as. `auto` picks one from Content-Type, then by sniffing. */
-export type FeedFormat = 'json' | 'jsonfeed' | 'rss' | 'atom' | 'ics' | 'csv';
+export type FeedFormat = 'json' | 'jsonfeed' | 'rss' | 'atom' | 'ics' | 'csv' | 'ect-report';
 export type FeedFormatOption = FeedFormat | 'auto';
 
 export const FEED_FORMATS: readonly FeedFormat[] = [
@@ -15,6 +15,7 @@ export const FEED_FORMATS: readonly FeedFormat[] = [
   'atom',
   'ics',
   'csv',
+  'ect-report',
 ];
 
 /** How error messages name each format (`RSS: …`, `iCalendar: …`). */
@@ -25,7 +26,19 @@ export const FORMAT_LABELS: Readonly<Record<FeedFormat, string>> = {
   atom: 'Atom',
   ics: 'iCalendar',
   csv: 'CSV',
+  'ect-report': 'ECT report',
 };
+
+/**
+ * Where the reference files of an `ect-report` feed are and what to take from it: the
+ * elements' `refs` and `province` attributes.
+ */
+export interface ReportOptions {
+  /** Base URL of `info_*.json` (default: beside the statistics file). */
+  refs?: string;
+  /** `prov_id` of the province shown (`CRI`); may be left out when the file has one province. */
+  province?: string;
+}
 
 /** A file linked from an item: an RSS enclosure, Atom `rel="enclosure"`, JSON Feed attachment. */
 export interface FeedAttachment {
@@ -118,6 +131,8 @@ export interface Candidate {
   elected?: boolean;
   /** Share in percent, when the feed states it. */
   share?: number;
+  /** Rank as the source states it (ties share one: 9, 9, 11); else computed from the votes. */
+  rank?: number;
 }
 
 export interface Race {
@@ -131,6 +146,22 @@ export interface Race {
   turnout?: number;
   invalid?: number;
   noVote?: number;
+  /** Valid ballots. */
+  valid?: number;
+  /** Polling stations counted, of `stations`. */
+  stationsCounted?: number;
+  stations?: number;
+  /** The source says reporting of this race is paused. */
+  paused?: boolean;
+  /** The constituency's number (เขตเลือกตั้งที่ …), when the race is one constituency. */
+  constituency?: number;
+  /** What the race covers (a constituency's districts). */
+  areas?: string[];
+  /**
+   * Which ballot the race is: `constituency` (the default), `party-list` (the rows are
+   * parties) or `referendum` (the rows are the answers, `title` the question).
+   */
+  ballot?: 'constituency' | 'party-list' | 'referendum';
   candidates: Candidate[];
 }
 
@@ -139,6 +170,8 @@ export interface ResultsData {
   title?: string;
   updated?: string;
   races: Race[];
+  /** What the source could not give (a reference file that failed), shown above the table. */
+  notices?: string[];
 }
 
 export interface CounterData {

@@ -52,6 +52,28 @@ export const styles = css`
   [part~='summary'] {
     column-gap: calc(var(--_gap) * 3);
   }
+  [part~='paused'] {
+    background: var(--ect-error, #b42318);
+  }
+  [part~='areas'],
+  .area {
+    color: var(--_muted);
+    font-size: 0.875em;
+  }
+  .area {
+    display: block;
+    font-weight: normal;
+  }
+  [part~='notice'] {
+    padding: var(--_gap);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    font-size: 0.875em;
+  }
+  [part~='notice'] p,
+  [part~='notice'] ul {
+    margin: 0;
+  }
   dd {
     margin: 0;
     font-weight: 600;

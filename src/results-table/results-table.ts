@@ -23,6 +23,8 @@ const HIGHLIGHT_MS = 3_000;
 export interface ShownResults {
   /** The data on screen: the feed's, or the data kept while updates are paused. */
   readonly data: ResultsData;
+  /** The races of the ballot shown (`view`), narrowed to `constituency` when it is set. */
+  readonly races: readonly Race[];
   /** The race shown: the one `race` names, else the first. */
   readonly race?: Race;
   /** The race's rows, searched and sorted (every page). */
@@ -47,11 +49,18 @@ export interface ShownResults {
 
 /**
  * Election results (ประกาศผลการเลือกตั้ง) of one or several constituency races, from a JSON or
- * CSV feed, live during the count: refreshes keep the sort, search, scroll and focus, changed
- * rows are highlighted briefly and one polite, throttled announcement says what changed.
+ * CSV feed or the ECT's own election report files, live during the count: refreshes keep the
+ * sort, search, scroll and focus, changed rows are highlighted briefly and one polite,
+ * throttled announcement says what changed.
  *
  * Feed (`src`, inline or `data`): JSON `{ candidates: [...] }` or `{ races: [...] }`, or CSV;
- * `format` `auto`, `json` or `csv`; `refresh` default 30 s.
+ * `format` `auto`, `json`, `csv` or `ect-report`; `refresh` default 30 s.
+ *
+ * ECT election report (`format="ect-report"`, also recognised by its fields): `src` is the
+ * ECT's `stats_cons.json` (constituencies and party-list) or `stats_referendum.json`
+ * (referendum), `refs` the folder of its `info_*.json` reference files (default: beside `src`),
+ * `province` the province's `prov_id` (`CRI`), `constituency` optionally one constituency, and
+ * `view` the ballot shown.
  *
  * @summary Accessible, sortable election results table with race summary and live updates.
  *
@@ -63,7 +72,10 @@ export interface ShownResults {
  * @csspart search - The search box.
  * @csspart pause - The button pausing and resuming automatic updates.
  * @csspart download - The CSV download button.
- * @csspart badge - The "unofficial result" badge.
+ * @csspart badge - The "unofficial result" badge; also `paused` for "reporting paused".
+ * @csspart areas - The districts a constituency covers (ECT report).
+ * @csspart notice - What reference files could not give: those rows show the ECT's ids.
+ * @csspart question - The referendum question.
  * @csspart updated - The time of the last update.
  * @csspart summary - The race figures (counted, eligible voters, turnout, invalid and no-vote ballots).
  * @csspart progress - The `<progress>` bar of the counted share.
@@ -104,6 +116,18 @@ export class EctResultsTable extends FeedElement<'results'> {
 
   /** Rows per page; `0` shows all rows at once. */
   @property({ type: Number, attribute: 'page-size' }) pageSize = 50;
+
+  /** ECT report: folder URL of the `info_*.json` reference files (default: beside `src`). */
+  @property() refs?: string | null;
+
+  /** ECT report: the province shown, by its `prov_id` (`CRI`); needed with a national file. */
+  @property() province?: string | null;
+
+  /** ECT report: only this constituency (`CRI_1`, or its number `1`); default all of the province. */
+  @property() constituency?: string | null;
+
+  /** Which ballot: `constituencies` (default), `party-list` or `referendum` (a `stats_referendum.json` feed). */
+  @property() view?: 'constituencies' | 'party-list' | 'referendum' | null;
 
   @state() private sortKey: SortKey = 'votes';
   @state() private descending = true;
@@ -183,7 +207,8 @@ export class EctResultsTable extends FeedElement<'results'> {
     const view = lazyView.current;
     if (!view) return;
     const data = (this.paused && this.frozen) || this.feed.data;
-    const race = data && (data.races.find((r) => r.id === this.race) ?? data.races[0]);
+    const races = data ? view.ballotRaces(data, this.view, this.constituency) : [];
+    const race = races.find((r) => r.id === this.race) ?? races[0];
     if (data !== this.seen) this.track(view, data, race);
     if (!data) {
       this.#shown = undefined;
@@ -196,6 +221,7 @@ export class EctResultsTable extends FeedElement<'results'> {
     const start = page * size;
     this.#shown = {
       data,
+      races,
       race,
       rows,
       pageRows: rows.slice(start, start + size),

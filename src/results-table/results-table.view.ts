@@ -17,6 +17,7 @@ import { safeColor } from '../feed/url.js';
 import type { EctResultsTable, ShownResults } from './results-table.js';
 import { styles } from './results-table.styles.js';
 import {
+  ballotRaces,
   changedKeys,
   filterRows,
   keyOf,
@@ -29,6 +30,7 @@ import {
 
 /** The view of `<ect-results-table>`: templates, styles, and the maths and texts its element uses. */
 export interface ResultsView extends ElementView<EctResultsTable> {
+  readonly ballotRaces: typeof ballotRaces;
   readonly raceRows: typeof raceRows;
   readonly filterRows: typeof filterRows;
   readonly sortRows: typeof sortRows;
@@ -41,6 +43,7 @@ export interface ResultsView extends ElementView<EctResultsTable> {
 export const view: ResultsView = {
   styles: [styles],
   render,
+  ballotRaces,
   raceRows,
   filterRows,
   sortRows,
@@ -94,16 +97,78 @@ function render(host: Host): TemplateResult {
   </section>`;
 }
 
-function headings(): string[] {
+/** The column headings; a party-list race's rows are parties (name, then abbreviation). */
+function headings(race?: Race): string[] {
+  const parties = race?.ballot === 'party-list';
   return [
     msg('Rank', { id: 'results-table.rank' }),
     msg('No.', { id: 'results-table.number' }),
-    msg('Candidate', { id: 'results-table.candidate' }),
-    msg('Party', { id: 'results-table.party' }),
+    parties
+      ? msg('Party', { id: 'results-table.party' })
+      : msg('Candidate', { id: 'results-table.candidate' }),
+    parties
+      ? msg('Abbreviation', { id: 'results-table.abbreviation' })
+      : msg('Party', { id: 'results-table.party' }),
     msg('Votes', { id: 'results-table.votes' }),
     msg('Share', { id: 'results-table.share' }),
     msg('Result', { id: 'results-table.result' }),
   ];
+}
+
+/** A race's name in the selector and caption: "เขตเลือกตั้งที่ 1" for an ECT constituency. */
+function raceLabel(race: Race): string {
+  return race.constituency !== undefined
+    ? msg(str`Constituency ${race.constituency}`, { id: 'results-table.constituency' })
+    : (race.name ?? race.title ?? race.id);
+}
+
+/** The rows a reference file could not name, said once above the table. */
+function renderNotices(data: ResultsData): unknown {
+  return data.notices?.length
+    ? html`<div part="notice" role="note">
+        <p>
+          ${msg("Names missing from the ECT's reference files: those rows show the ECT's id.", { id: 'results-table.refs-missing' })}
+        </p>
+        <ul>
+          ${data.notices.map((notice) => html`<li>${notice}</li>`)}
+        </ul>
+      </div>`
+    : nothing;
+}
+
+/** A referendum: the question, then each answer with its votes and a bar of its share. */
+function renderAnswers(host: Host, shown: ShownResults, race: Race): TemplateResult {
+  const o = optionsOf(host);
+  const heads = [
+    msg('Answer', { id: 'results-table.answer' }),
+    msg('Votes', { id: 'results-table.votes' }),
+    msg('Share', { id: 'results-table.share' }),
+  ];
+  return html`<div class="scroll">
+    <table part="table">
+      <caption part="caption question">
+        ${race.title}
+        <span class="area">${[shown.data.title, raceLabel(race)].filter(Boolean).join(' – ')}</span>
+      </caption>
+      <thead>
+        <tr>
+          ${heads.map((head) => html`<th scope="col" class="plain">${head}</th>`)}
+        </tr>
+      </thead>
+      <tbody>
+        ${shown.pageRows.map(
+          ({ candidate: c, share }) =>
+            html`<tr part="row">
+              <th scope="row" data-label=${heads[0]}><span part="swatch"></span>${c.name}</th>
+              <td data-label=${heads[1]} class="num">${formatNumber(c.votes, o)}</td>
+              <td data-label=${heads[2]} class="num">
+                ${formatPercent(share, o)}<span part="bar"></span>
+              </td>
+            </tr>`,
+        )}
+      </tbody>
+    </table>
+  </div>`;
 }
 
 function renderRace(host: Host, shown: ShownResults, race: Race, label: string): TemplateResult {
@@ -130,41 +195,53 @@ function renderRace(host: Host, shown: ShownResults, race: Race, label: string):
       ? ` (${formatPercent((100 * race.turnout) / race.eligible, o)})`
       : nothing,
   );
+  add(msg('Valid ballots', { id: 'results-table.valid' }), race.valid);
   add(msg('Invalid ballots', { id: 'results-table.invalid' }), race.invalid);
   add(msg('No vote', { id: 'results-table.no-vote' }), race.noVote);
+  if (race.stationsCounted !== undefined) {
+    figures.push([
+      msg('Polling stations counted', { id: 'results-table.stations' }),
+      race.stations === undefined
+        ? num(race.stationsCounted)
+        : msg(str`${num(race.stationsCounted)} of ${num(race.stations)}`, {
+            id: 'results-table.stations-of',
+          }),
+    ]);
+  }
 
   const paged = pages > 1;
-  const heads = headings();
-  const caption = [...new Set([data.title, race.title ?? race.name])].filter(Boolean).join(' – ');
+  const referendum = race.ballot === 'referendum';
   const live = !!host.src && host.refresh !== 0;
 
   return html`<div part="controls">
       ${
-        data.races.length > 1
+        shown.races.length > 1
           ? html`<label
               >${msg('Constituency', { id: 'results-table.race' })}
               <select
                 part="race-select"
                 @change=${(e: Event) => host.chooseRace((e.target as HTMLSelectElement).value)}
               >
-                ${data.races.map(
+                ${shown.races.map(
                   (r) =>
-                    html`<option value=${r.id} .selected=${r === race}>
-                      ${r.name ?? r.title ?? r.id}
-                    </option>`,
+                    html`<option value=${r.id} .selected=${r === race}>${raceLabel(r)}</option>`,
                 )}
               </select></label
             >`
           : nothing
       }
-      <label
-        >${msg('Search candidate or party', { id: 'results-table.search' })}
-        <input
-          part="search"
-          type="search"
-          .value=${shown.query}
-          @input=${(e: Event) => host.search((e.target as HTMLInputElement).value)}
-      /></label>
+      ${
+        referendum
+          ? nothing
+          : html`<label
+              >${msg('Search candidate or party', { id: 'results-table.search' })}
+              <input
+                part="search"
+                type="search"
+                .value=${shown.query}
+                @input=${(e: Event) => host.search((e.target as HTMLInputElement).value)}
+            /></label>`
+      }
       ${
         live
           ? html`<button part="pause" type="button" @click=${() => host.togglePause()}>
@@ -189,6 +266,13 @@ function renderRace(host: Host, shown: ShownResults, race: Race, label: string):
           : nothing
       }
       ${
+        race.paused
+          ? html`<span part="badge paused"
+              >${msg('Reporting paused', { id: 'results-table.paused' })}</span
+            >`
+          : nothing
+      }
+      ${
         updated
           ? html`<time part="updated" datetime=${updated}
               >${messages.updatedAt(timeText(host, updated))}</time
@@ -209,8 +293,39 @@ function renderRace(host: Host, shown: ShownResults, race: Race, label: string):
           </dl>`
         : nothing
     }
-    <div class="scroll">
-      <table part="table" aria-rowcount=${paged ? rows.length + 1 : nothing}>
+    ${race.areas?.length ? html`<p part="areas">${race.areas.join(', ')}</p>` : nothing}
+    ${renderNotices(data)}
+    ${referendum ? renderAnswers(host, shown, race) : renderTable(host, shown, race, label)}
+    ${
+      paged
+        ? html`<div part="pager">
+            ${renderPageButton(host, messages.previous(), page > 0, page - 1)}
+            <span
+              >${msg(
+                str`${num(start + 1)}–${num(Math.min(start + size, rows.length))} of ${num(rows.length)}`,
+                { id: 'results-table.page' },
+              )}</span
+            >
+            ${renderPageButton(host, messages.next(), page < pages - 1, page + 1)}
+          </div>`
+        : nothing
+    }`;
+}
+
+/** The sortable table of a race's candidates (or parties). */
+function renderTable(host: Host, shown: ShownResults, race: Race, label: string): TemplateResult {
+  const { data, rows, pages, start } = shown;
+  const paged = pages > 1;
+  const heads = headings(race);
+  const caption = [
+    ...new Set([
+      data.title,
+      race.constituency === undefined ? (race.title ?? race.name) : raceLabel(race),
+    ]),
+  ]
+    .filter(Boolean)
+    .join(' – ');
+  return html`<table part="table" aria-rowcount=${paged ? rows.length + 1 : nothing}>
         <caption part="caption">
           ${caption || label}
         </caption>
@@ -233,21 +348,7 @@ function renderRace(host: Host, shown: ShownResults, race: Race, label: string):
           }
         </tbody>
       </table>
-    </div>
-    ${
-      paged
-        ? html`<div part="pager">
-            ${renderPageButton(host, messages.previous(), page > 0, page - 1)}
-            <span
-              >${msg(
-                str`${num(start + 1)}–${num(Math.min(start + size, rows.length))} of ${num(rows.length)}`,
-                { id: 'results-table.page' },
-              )}</span
-            >
-            ${renderPageButton(host, messages.next(), page < pages - 1, page + 1)}
-          </div>`
-        : nothing
-    }`;
+    </div>`;
 }
 
 /** Stays focusable at the first and last page (a disabled button would drop the focus). */
@@ -325,7 +426,7 @@ function renderRow(
 /** The race's rows as shown (searched and sorted, every page), as a UTF-8 CSV file. */
 function download(host: Host, race: Race, rows: readonly ResultRow[]): void {
   const text = host.i18n.render(() => {
-    const heads = headings();
+    const heads = headings(race);
     return toCsv([
       [msg('Constituency', { id: 'results-table.race' }), ...heads],
       ...rows.map((row) => [

@@ -3,18 +3,52 @@
  * leading mark, Thai-collated sorting, filtering, what changed between two refreshes, and CSV
  * text for the download.
  */
-import type { Candidate, Race } from '../feed/types.js';
+import type { Candidate, Race, ResultsData } from '../feed/types.js';
 
 export type SortKey = 'number' | 'name' | 'party' | 'votes';
 
 export interface ResultRow {
   candidate: Candidate;
-  /** 1 for the most votes; equal votes share a rank (1, 1, 3). */
+  /** 1 for the most votes; equal votes share a rank (1, 1, 3). The source's rank when it gives one. */
   rank: number;
   /** Percent of the race's votes: the feed's own figure, else computed from the votes. */
   share: number;
   /** Most votes, alone, in a race that is not decided yet (no one elected, not official). */
   leading: boolean;
+}
+
+/** The ballot each `view` of the element shows. */
+const BALLOTS: Record<string, Race['ballot']> = {
+  constituencies: 'constituency',
+  'party-list': 'party-list',
+  referendum: 'referendum',
+};
+
+/**
+ * The races of the ballot `view` names (a feed of another ballot only: that one), narrowed to
+ * `constituency` (by id, `CRI_1`, or number, `1`) when it matches any.
+ */
+export function ballotRaces(
+  data: ResultsData,
+  view?: string | null,
+  constituency?: string | null,
+): Race[] {
+  const wanted = BALLOTS[view ?? ''] ?? 'constituency';
+  const ballot = (race: Race) => race.ballot ?? 'constituency';
+  let races = data.races.filter((race) => ballot(race) === wanted);
+  if (!races.length && data.races[0]) {
+    const first = ballot(data.races[0]);
+    races = data.races.filter((race) => ballot(race) === first);
+  }
+  const only = constituency?.trim();
+  if (!only) return races;
+  const matching = races.filter(
+    (race) =>
+      race.id === only ||
+      race.id.endsWith(`:${only}`) ||
+      (race.constituency !== undefined && String(race.constituency) === only),
+  );
+  return matching.length ? matching : races;
 }
 
 /** Stable across refreshes (number and name), for highlighting what changed. */
@@ -37,11 +71,13 @@ export function raceRows(race: Race): ResultRow[] {
   rows.forEach((row, i) => {
     const above = rows[i - 1];
     if (above) row.rank = above.candidate.votes === row.candidate.votes ? above.rank : i + 1;
+    if (row.candidate.rank !== undefined) row.rank = row.candidate.rank;
   });
   const [first, second] = rows;
   if (
     first?.candidate.votes &&
     first.candidate.votes !== second?.candidate.votes &&
+    first.rank !== second?.rank &&
     !race.official &&
     !candidates.some((c) => c.elected)
   ) {

@@ -6,14 +6,8 @@
  */
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
-import {
-  FEED_FORMATS,
-  FeedError,
-  parseFeed,
-  type FeedData,
-  type FeedFormat,
-} from '../../src/feed/index.js';
-import { BASE, expectIdempotent, expectWellFormed, feedInput } from './feeds.js';
+import { FEED_FORMATS, FeedError, parseFeed, type FeedData } from '../../src/feed/index.js';
+import { BASE, expectIdempotent, expectWellFormed, feedInput, type FeedFormat } from './feeds.js';
 import { PROPERTY_TIMEOUT, checkProperty } from './settings.js';
 
 const CONTENT_TYPES: Record<FeedFormat, string> = {
@@ -75,7 +69,7 @@ async function expectLinearTime(
 describe('property: parseFeed on generated and mutated documents', function () {
   this.timeout(PROPERTY_TIMEOUT);
 
-  for (const format of FEED_FORMATS) {
+  for (const format of FEED_FORMATS.filter((name): name is FeedFormat => name !== 'ect-report')) {
     const outcomes = { data: 0, FeedError: 0, longest: 0 };
     it(`${format}: data of a known kind or a FeedError, safe links, inert idempotent HTML, linear time`, async () => {
       await checkProperty(

@@ -15,6 +15,7 @@ import {
   type FeedData,
   type FeedFormat,
   type FeedFormatOption,
+  type ReportOptions,
 } from '../types.js';
 
 export interface ParseOptions {
@@ -24,6 +25,10 @@ export interface ParseOptions {
   contentType?: string | null;
   /** The feed's URL: relative links in the feed resolve against it. */
   baseUrl?: string;
+  /** `ect-report`: where its reference files are and which province to show. */
+  report?: ReportOptions;
+  /** The feed's proxy template, for the files it refers to (the ECT reference files). */
+  proxy?: string | null;
 }
 
 const BY_TYPE: Record<string, FeedFormat> = {
@@ -48,7 +53,11 @@ function sniffXml(text: string): FeedFormat | undefined {
   return undefined;
 }
 
+/** Top-level fields of the ECT's statistics files, which come before their long arrays. */
+const ECT_REPORT = /^\{\s*"(?:turn_out|counted_vote_stations|referendum_turn_out)"\s*:/;
+
 function sniffJson(text: string): FeedFormat {
+  if (ECT_REPORT.test(text)) return 'ect-report';
   // A cheap look at the text; parseJson checks the parsed `version` again.
   return /"version"\s*:\s*"https?:\/\/jsonfeed\.org\/version\//.test(text) ? 'jsonfeed' : 'json';
 }
@@ -104,6 +113,8 @@ export function preloadParser(format: FeedFormat): void {
   } else if (format === 'csv') {
     import('./csv.js').catch(ignore);
     import('papaparse').catch(ignore);
+  } else if (format === 'ect-report') {
+    import('./ect-report.js').catch(ignore);
   }
 }
 
@@ -156,6 +167,11 @@ export async function parseFeed(
         preloadParser(format);
         const { parseCsv } = await import('./csv.js');
         return withinDataLimits(await parseCsv(source), format);
+      }
+      case 'ect-report': {
+        const { parseEctReport } = await import('./ect-report.js');
+        const report = { ...options.report, proxy: options.proxy };
+        return withinDataLimits(await parseEctReport(source, baseUrl, report), format);
       }
     }
   } catch (error) {
