@@ -13,9 +13,11 @@ import {
   map,
   switchMap,
 } from 'rxjs';
+import { dropCachedFeed } from '../feed/cache.js';
 import { EctErrorEvent, EctLoadEvent } from '../feed/events.js';
 import {
   feed$,
+  feedKey,
   refreshFeed,
   isEmptyData,
   type FeedRequest,
@@ -226,7 +228,13 @@ export class FeedController<K extends FeedKind> implements ReactiveController {
       case 'url':
         this.preload(source.format === 'auto' ? formatOfUrl(source.url) : source.format);
         return (source.live ? this.options.live! : feed$)(source).pipe(
-          map((snapshot) => this.checkKind(snapshot)),
+          map((snapshot) => {
+            const checked = this.checkKind(snapshot);
+            // Data saved on an earlier visit that this element cannot show is not kept for the next.
+            if (checked !== snapshot && snapshot.source === 'cache')
+              dropCachedFeed(feedKey(source));
+            return checked;
+          }),
         );
       case 'inline':
         this.preload(source.format);
