@@ -178,6 +178,14 @@ export class FeedController<K extends FeedKind> implements ReactiveController {
     this.subscription = undefined;
   }
 
+  /**
+   * Removes the cached copy of the host's feed: data saved on an earlier visit that the host
+   * could not show (another kind, a failed render) is not offered to the next visit.
+   */
+  forgetCachedData(source = this.sources.value): void {
+    if (source.kind === 'url' && !source.live) dropCachedFeed(feedKey(source));
+  }
+
   /** Fetch again now (the Retry button); inline data is parsed again. */
   retry(): void {
     const source = this.sources.value;
@@ -230,9 +238,7 @@ export class FeedController<K extends FeedKind> implements ReactiveController {
         return (source.live ? this.options.live! : feed$)(source).pipe(
           map((snapshot) => {
             const checked = this.checkKind(snapshot);
-            // Data saved on an earlier visit that this element cannot show is not kept for the next.
-            if (checked !== snapshot && snapshot.source === 'cache')
-              dropCachedFeed(feedKey(source));
+            if (checked !== snapshot && snapshot.source === 'cache') this.forgetCachedData(source);
             return checked;
           }),
         );

@@ -4,7 +4,8 @@
  * next visit sends its request at once, ends in a clear state within 5 s, stays responsive,
  * never shows or hands on unsanitized data, and does not keep an entry that failed.
  */
-import { expect, fixture } from '@open-wc/testing';
+import { expect, fixture, waitUntil } from '@open-wc/testing';
+import sinon from 'sinon';
 import '../../src/announcement-list/announcement-list.js';
 import '../../src/calendar/calendar.js';
 import '../../src/online-counter/online-counter.js';
@@ -138,6 +139,38 @@ describe('a poisoned cache', function () {
     await ready(el, 'error');
     expect(el.feed.error?.message).to.contain('calendar events');
     expect(readCachedFeed(keyOf(src))).to.be.undefined;
+  });
+
+  it('an entry the element fails to render is removed', async () => {
+    const { view } = await import('../../src/online-counter/online-counter.view.js');
+    const render = view.render;
+    const stub = sinon.stub(view, 'render').callsFake((host) => {
+      if (host.feed.snapshot.source === 'cache') throw new Error('poisoned render');
+      return render(host);
+    });
+    const failures: unknown[] = [];
+    const swallow = (event: PromiseRejectionEvent) => {
+      if (String(event.reason).includes('poisoned render')) {
+        failures.push(event.reason);
+        event.preventDefault();
+      }
+    };
+    window.addEventListener('unhandledrejection', swallow);
+    try {
+      const src = feedUrl('render');
+      plant(src, { kind: 'counter', online: 5 });
+      network(() => json({ online: 6 }), 300);
+      const el = await mount('ect-online-counter', src).catch(() => undefined);
+      await waitUntil(() => failures.length > 0, 'the render never failed', { timeout: 5_000 });
+      expect(readCachedFeed(keyOf(src))).to.be.undefined;
+      const counter = el ?? document.querySelector('ect-online-counter')!;
+      // The network's figures render, and are what the next visit gets.
+      await ready(counter as HTMLElement & { updateComplete: Promise<boolean> });
+      expect(readCachedFeed(keyOf(src))?.data).to.deep.equal({ kind: 'counter', online: 6 });
+    } finally {
+      window.removeEventListener('unhandledrejection', swallow);
+      stub.restore();
+    }
   });
 
   // The hostile event of issue 17: a day that never comes, cached on an earlier visit.
