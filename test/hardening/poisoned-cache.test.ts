@@ -196,6 +196,16 @@ describe('a poisoned cache', function () {
   };
   const fixed = { events: [{ id: 'fixed', title: 'แก้แล้ว', start: '2024-02-20' }] };
 
+  // The first repeating event of the page loads the calendar's view and ical.js: that is not
+  // the cache's work, so it is done before the probes.
+  before(async () => {
+    const el = document.createElement('ect-calendar');
+    el.setAttribute('month', '2024-02');
+    el.data = { events: [{ id: 'w', title: 'w', start: '2024-02-01', rrule: 'FREQ=WEEKLY' }] };
+    await fixture(el);
+    await ready(el);
+  });
+
   for (const [label, answer, delay, end] of [
     ['slow (4 s)', () => json(fixed), 4_000, 'ready'],
     ['down (503)', () => new Response('', { status: 503 }), 0, 'stale'],
