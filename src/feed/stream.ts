@@ -1,7 +1,7 @@
 /**
  * The shared, polled stream of a feed URL: one fetch loop per URL however many elements show
- * it, the cache of earlier visits beside the first request, backoff after failures, paused while the page is
- * hidden or offline.
+ * it, the cache of earlier visits beside the first request, backoff after failures, paused
+ * while the page is hidden or offline.
  */
 import {
   NEVER,
