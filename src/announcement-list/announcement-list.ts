@@ -1,4 +1,10 @@
 import { property, state } from 'lit/decorators.js';
+import {
+  calendarAttribute,
+  countAttribute,
+  numeralsAttribute,
+  oneOf,
+} from '../element/attributes.js';
 import { defineElement } from '../element/define.js';
 import { FeedElement, feedOptions } from '../element/feed-element.js';
 import { LazyView } from '../element/lazy-view.js';
@@ -49,28 +55,29 @@ export class EctAnnouncementList extends FeedElement<'items'> {
   static override readonly feedOptions = feedOptions('items', 300);
 
   /** Most items shown (per tab). `0` shows all. */
-  @property({ type: Number }) limit = 10;
+  @property({ converter: countAttribute(10) }) limit = 10;
 
   /** Show only these categories (comma-separated); no tabs then. */
   @property() category?: string | null;
 
   /** Items published within this many days get the "new" badge; `0` turns it off. */
-  @property({ type: Number, attribute: 'new-days' }) newDays = 7;
+  @property({ attribute: 'new-days', converter: countAttribute(7) }) newDays = 7;
 
   /** Link target of the "see all" link; no link when absent. */
   @property({ attribute: 'more-href' }) moreHref?: string | null;
 
   /** `list` (title and date) or `news` (thumbnail, title, date and excerpt). */
-  @property({ reflect: true }) layout: 'list' | 'news' = 'list';
+  @property({ reflect: true, converter: oneOf(['list', 'news'], 'list') }) layout: 'list' | 'news' =
+    'list';
 
   /** Accessible name of the list (and its tabs); default "Announcements". */
   @property() label?: string | null;
 
   /** `buddhist` (default in Thai) or `gregory` years in dates. */
-  @property() calendar?: 'buddhist' | 'gregory' | null;
+  @property({ converter: calendarAttribute }) calendar?: 'buddhist' | 'gregory' | null;
 
   /** `latn` (default) or `thai` digits. */
-  @property() numerals?: 'latn' | 'thai' | null;
+  @property({ converter: numeralsAttribute }) numerals?: 'latn' | 'thai' | null;
 
   /** IANA time zone deciding the calendar date of an item; default `Asia/Bangkok`. */
   @property({ attribute: 'time-zone' }) timeZone?: string | null;

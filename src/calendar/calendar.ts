@@ -1,5 +1,12 @@
 import type { PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import {
+  calendarAttribute,
+  numeralsAttribute,
+  oneOf,
+  wholeNumber,
+  yearMonth,
+} from '../element/attributes.js';
 import { defineElement } from '../element/define.js';
 import { FeedElement, feedOptions } from '../element/feed-element.js';
 import { todayKey } from '../format/index.js';
@@ -15,8 +22,7 @@ import type { Expander, Expansion } from './recurrence.js';
  * the lazily loaded view needs. @internal
  */
 export function parseMonth(value: string | null | undefined): string | undefined {
-  const month = value?.trim();
-  return month && /^\d{4}-(0[1-9]|1[0-2])$/.test(month) ? month : undefined;
+  return yearMonth(value);
 }
 
 // Not `view`: that is the grid/list property.
@@ -79,16 +85,17 @@ export class EctCalendar extends FeedElement<'events'> {
   @property() month?: string | null;
 
   /** `grid` (month grid and the chosen day's events) or `list` (the month's events by date). */
-  @property({ reflect: true }) view: 'grid' | 'list' = 'grid';
+  @property({ reflect: true, converter: oneOf(['grid', 'list'], 'grid') }) view: 'grid' | 'list' =
+    'grid';
 
   /** First day of the week: 0 = Sunday (default) … 6 = Saturday. */
-  @property({ type: Number, attribute: 'first-day' }) firstDay = 0;
+  @property({ attribute: 'first-day', converter: wholeNumber(0, 6, 0) }) firstDay = 0;
 
   /** `buddhist` (default in Thai) or `gregory` years. */
-  @property() calendar?: 'buddhist' | 'gregory' | null;
+  @property({ converter: calendarAttribute }) calendar?: 'buddhist' | 'gregory' | null;
 
   /** `latn` (default) or `thai` digits. */
-  @property() numerals?: 'latn' | 'thai' | null;
+  @property({ converter: numeralsAttribute }) numerals?: 'latn' | 'thai' | null;
 
   /** IANA time zone the days and times are shown in; default `Asia/Bangkok`, `local` the viewer's. */
   @property({ attribute: 'time-zone' }) timeZone?: string | null;

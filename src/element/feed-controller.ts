@@ -13,9 +13,11 @@ import {
   map,
   switchMap,
 } from 'rxjs';
+import { dropCachedFeed } from '../feed/cache.js';
 import { EctErrorEvent, EctLoadEvent } from '../feed/events.js';
 import {
   feed$,
+  feedKey,
   refreshFeed,
   isEmptyData,
   type FeedRequest,
@@ -182,6 +184,14 @@ export class FeedController<K extends FeedKind> implements ReactiveController {
     this.subscription = undefined;
   }
 
+  /**
+   * Removes the cached copy of the host's feed: data saved on an earlier visit that the host
+   * could not show (another kind, a failed render) is not offered to the next visit.
+   */
+  forgetCachedData(source = this.sources.value): void {
+    if (source.kind === 'url' && !source.live) dropCachedFeed(feedKey(source));
+  }
+
   /** Fetch again now (the Retry button); inline data is parsed again. */
   retry(): void {
     const source = this.sources.value;
@@ -234,7 +244,11 @@ export class FeedController<K extends FeedKind> implements ReactiveController {
       case 'url':
         this.preload(source.format === 'auto' ? formatOfUrl(source.url) : source.format);
         return (source.live ? this.options.live! : feed$)(source).pipe(
-          map((snapshot) => this.checkKind(snapshot)),
+          map((snapshot) => {
+            const checked = this.checkKind(snapshot);
+            if (checked !== snapshot && snapshot.source === 'cache') this.forgetCachedData(source);
+            return checked;
+          }),
         );
       case 'inline':
         this.preload(source.format);

@@ -85,6 +85,16 @@ export abstract class FeedElement<K extends FeedKind = FeedKind> extends LitElem
   /** Called with every new snapshot of the feed, before the events and the render. */
   protected feedChanged(_snapshot: FeedSnapshot, _previous: FeedSnapshot): void {}
 
+  /** An update that fails while cached data is shown drops that data from the cache, then throws. */
+  protected override performUpdate(): void {
+    try {
+      super.performUpdate();
+    } catch (error) {
+      if (this.feed.snapshot.source === 'cache') this.feed.forgetCachedData();
+      throw error;
+    }
+  }
+
   protected override scheduleUpdate(): void | Promise<void> {
     const view = (this.constructor as typeof FeedElement).lazyView;
     return view.schedule(this, () => super.scheduleUpdate());

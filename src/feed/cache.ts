@@ -1,20 +1,30 @@
-import type { FeedData } from './types.js';
+import { parseFeedData } from './parse/index.js';
+import { isObject } from './parse/normalize.js';
+import type { FeedData, FeedKind } from './types.js';
 
 /**
  * The last good data of each feed, kept in localStorage so a returning visitor sees it at
  * once while the feed revalidates. Bounded in entries, size and age; every access is
  * guarded because storage may be disabled, full or blocked by the page's policy.
+ *
+ * What storage holds is untrusted input like a feed: any script of the origin can write it. An
+ * entry is read for its shape only (`readCachedFeed`), then normalized and sanitized exactly as
+ * a JSON feed is (`loadCachedFeed`, through `parseFeedData`); an entry that fails either is
+ * removed, so it cannot trouble a later visit.
  */
 const PREFIX = 'ect-widgets:feed:';
 const INDEX = 'ect-widgets:feeds';
 const MAX_ENTRIES = 20;
 const MAX_CHARS = 250_000;
 const MAX_AGE = 30 * 24 * 3600 * 1000;
-const KINDS = new Set(['items', 'events', 'results', 'counter']);
+/** A clock set a little wrong is tolerated; an entry saved further in the future never expires. */
+const MAX_AHEAD = 24 * 3600 * 1000;
+const KINDS = new Set<unknown>(['items', 'events', 'results', 'counter'] satisfies FeedKind[]);
 
-interface Entry {
+/** A stored entry as read: its data has the shape of a kind, nothing more is known of it yet. */
+export interface CachedEntry {
   savedAt: number;
-  data: FeedData;
+  data: Record<string, unknown> & { kind: FeedKind };
 }
 
 function storage(): Storage | undefined {
@@ -27,39 +37,74 @@ function storage(): Storage | undefined {
 
 function readIndex(store: Storage): Record<string, number> {
   try {
-    const value = JSON.parse(store.getItem(INDEX) ?? '{}');
-    return value && typeof value === 'object' && !Array.isArray(value) ? value : {};
+    const value: unknown = JSON.parse(store.getItem(INDEX) ?? '{}');
+    return isObject(value) ? (value as Record<string, number>) : {};
   } catch {
     return {};
   }
 }
 
-export function readCachedFeed(key: string, now = Date.now()): Entry | undefined {
+/** The entry's shape, or undefined: an object with a plausible `savedAt` and data of a known kind. */
+function entryOf(value: unknown, now: number): CachedEntry | undefined {
+  if (!isObject(value)) return undefined;
+  const { savedAt, data } = value;
+  if (typeof savedAt !== 'number' || !Number.isFinite(savedAt)) return undefined;
+  if (now - savedAt > MAX_AGE || savedAt - now > MAX_AHEAD) return undefined;
+  if (!isObject(data) || !KINDS.has(data.kind)) return undefined;
+  return { savedAt, data: data as CachedEntry['data'] };
+}
+
+/**
+ * The stored entry of a feed when it has the shape of one; anything else (garbage, too old, an
+ * unknown kind) is removed. Its data is raw: `loadCachedFeed` is what a feed is shown from.
+ */
+export function readCachedFeed(key: string, now = Date.now()): CachedEntry | undefined {
   const store = storage();
   if (!store) return undefined;
   try {
     const raw = store.getItem(PREFIX + key);
     if (!raw) return undefined;
-    const entry = JSON.parse(raw) as Entry;
-    if (
-      typeof entry?.savedAt !== 'number' ||
-      now - entry.savedAt > MAX_AGE ||
-      !KINDS.has(entry.data?.kind)
-    ) {
-      store.removeItem(PREFIX + key);
-      return undefined;
+    let value: unknown;
+    try {
+      value = JSON.parse(raw);
+    } catch {
+      // Not JSON: removed below like any other entry of the wrong shape.
     }
+    const entry = entryOf(value, now);
+    if (!entry) dropCachedFeed(key);
     return entry;
   } catch {
     return undefined;
   }
 }
 
+/**
+ * The cached data of a feed, normalized and sanitized as a JSON feed is (the same limits too),
+ * with links resolved against `baseUrl`; undefined when there is none. An entry that fails, or
+ * whose data turns out to be of another kind than it says, is removed.
+ */
+export async function loadCachedFeed(
+  key: string,
+  baseUrl?: string,
+  now = Date.now(),
+): Promise<FeedData | undefined> {
+  const entry = readCachedFeed(key, now);
+  if (!entry) return undefined;
+  try {
+    const data = await parseFeedData(entry.data, baseUrl);
+    if (data.kind === entry.data.kind) return data;
+  } catch {
+    // Removed below.
+  }
+  dropCachedFeed(key);
+  return undefined;
+}
+
 export function writeCachedFeed(key: string, data: FeedData, now = Date.now()): void {
   const store = storage();
   if (!store) return;
   try {
-    const raw = JSON.stringify({ savedAt: now, data } satisfies Entry);
+    const raw = JSON.stringify({ savedAt: now, data });
     if (raw.length > MAX_CHARS) return;
     const index = readIndex(store);
     index[key] = now;
@@ -72,6 +117,25 @@ export function writeCachedFeed(key: string, data: FeedData, now = Date.now()): 
     store.setItem(INDEX, JSON.stringify(index));
   } catch {
     // Quota exceeded or storage blocked: caching is an optimisation only.
+  }
+}
+
+/**
+ * Removes the cached data of one feed: an entry that failed to load, or that an element could
+ * not show, is not offered to the next visit.
+ */
+export function dropCachedFeed(key: string): void {
+  const store = storage();
+  if (!store) return;
+  try {
+    store.removeItem(PREFIX + key);
+    const index = readIndex(store);
+    if (Object.prototype.hasOwnProperty.call(index, key)) {
+      delete index[key];
+      store.setItem(INDEX, JSON.stringify(index));
+    }
+  } catch {
+    // Storage blocked: nothing to remove either.
   }
 }
 

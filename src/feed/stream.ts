@@ -1,7 +1,7 @@
 /**
  * The shared, polled stream of a feed URL: one fetch loop per URL however many elements show
- * it, the cache of earlier visits first, backoff after failures, paused while the page is
- * hidden or offline.
+ * it, the cache of earlier visits beside the first request, backoff after failures, paused
+ * while the page is hidden or offline.
  */
 import {
   NEVER,
@@ -25,7 +25,7 @@ import {
   take,
   timer,
 } from 'rxjs';
-import { readCachedFeed, writeCachedFeed } from './cache.js';
+import { loadCachedFeed, writeCachedFeed } from './cache.js';
 import { decodeFeedInTasks } from './decode.js';
 import { fetchFeed } from './fetch.js';
 import { nextTask } from './tasks.js';
@@ -116,8 +116,9 @@ const registry = new Map<string, Entry>();
 /**
  * The shared, polled stream of one feed. Every subscriber of the same URL, format and proxy
  * shares one request loop; it starts with the first subscriber and stops (aborting any
- * request in flight) a microtask after the last one unsubscribes. The first snapshot comes at once:
- * cached data from an earlier visit, or `loading`.
+ * request in flight) a microtask after the last one unsubscribes. The first snapshot, `loading`,
+ * comes at once; the cached data of an earlier visit follows as soon as it is checked, unless the
+ * network was quicker.
  */
 export function feed$(request: FeedRequest): Observable<FeedSnapshot> {
   return new Observable<FeedSnapshot>((subscriber) => {
@@ -240,17 +241,10 @@ export function nextDelay(failures: number, error: FeedError | undefined, refres
 
 function poll(key: string, request: FeedRequest, entry: Entry): Observable<FeedSnapshot> {
   return defer(() => {
-    const cached = readCachedFeed(key);
-    let snapshot: FeedSnapshot = cached
-      ? {
-          status: isEmptyData(cached.data) ? 'empty' : 'ready',
-          data: cached.data,
-          source: 'cache',
-          version: 1,
-        }
-      : { status: 'loading', version: 0 };
+    const first: FeedSnapshot = { status: 'loading', version: 0 };
+    let snapshot = first;
     let lastText: string | undefined;
-    let lastJson = cached ? JSON.stringify(cached.data) : undefined;
+    let lastJson: string | undefined;
     let failures = 0;
 
     const step = (): Observable<FeedSnapshot | null> =>
@@ -310,10 +304,31 @@ function poll(key: string, request: FeedRequest, entry: Entry): Observable<FeedS
       return race(due$, returned$, entry.retryNow$).pipe(take(1));
     };
 
-    return step().pipe(
-      expand(() => wait().pipe(switchMap(step))),
+    // The copy of an earlier visit is untrusted input: loadCachedFeed normalizes and sanitizes
+    // it as the network's data is. It is read beside the first request, never before it (the
+    // request is already out when this is subscribed), and shown only while the network has
+    // given no data: after a failure as `stale`, keeping the error.
+    const cached$ = defer(async () => {
+      await nextTask();
+      return loadCachedFeed(key, request.url);
+    }).pipe(
+      map((data): FeedSnapshot | null => {
+        if (!data || snapshot.data) return null;
+        lastJson = JSON.stringify(data);
+        snapshot = {
+          ...snapshot,
+          status: snapshot.error ? 'stale' : isEmptyData(data) ? 'empty' : 'ready',
+          data,
+          source: 'cache',
+          version: snapshot.version + 1,
+        };
+        return snapshot;
+      }),
+    );
+
+    return merge(step().pipe(expand(() => wait().pipe(switchMap(step)))), cached$).pipe(
       filter((value): value is FeedSnapshot => value !== null),
-      startWith(snapshot),
+      startWith(first),
     );
   });
 }

@@ -4,7 +4,7 @@
  */
 import { dateLocale, numberFormat, type FormatOptions } from './intl.js';
 
-/** Grouped number: `12,345` / `๑๒,๓๔๕` (at most 3 fraction digits unless told). */
+/** Grouped number: `12,345` / `๑๒,๓๔๕` (at most 3 fraction digits unless told); `-0` reads `0`. */
 export function formatNumber(
   n: number,
   options: FormatOptions & { maximumFractionDigits?: number; minimumFractionDigits?: number },
@@ -18,7 +18,8 @@ export function formatNumber(
   const intl: Intl.NumberFormatOptions = { numberingSystem: options.numerals ?? 'latn' };
   if (min !== undefined) intl.minimumFractionDigits = min;
   if (max !== undefined) intl.maximumFractionDigits = max;
-  return numberFormat(dateLocale(options.lang), intl).format(n);
+  // signDisplay 'negative' would do this too, but older engines do not know it.
+  return numberFormat(dateLocale(options.lang), intl).format(n === 0 ? 0 : n);
 }
 
 /**
@@ -32,7 +33,7 @@ export function formatPercent(value: number, options: FormatOptions & { digits?:
     minimumFractionDigits: digits,
     maximumFractionDigits: digits,
     numberingSystem: options.numerals ?? 'latn',
-  }).format(value / 100);
+  }).format(value === 0 ? 0 : value / 100);
 }
 
 const BYTE_UNITS = ['B', 'KB', 'MB', 'GB', 'TB'];

@@ -1,5 +1,6 @@
 import type { PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { countAttribute, oneOf } from '../element/attributes.js';
 import { defineElement } from '../element/define.js';
 import { FeedElement, feedOptions } from '../element/feed-element.js';
 import { LazyView } from '../element/lazy-view.js';
@@ -94,7 +95,7 @@ export class EctNewsTicker extends FeedElement<'items'> {
   static override readonly feedOptions = feedOptions('items', 300);
 
   /** Most headlines shown. `0` shows all. */
-  @property({ type: Number }) limit = 10;
+  @property({ converter: countAttribute(10) }) limit = 10;
 
   /** Scrolling speed in pixels per second. */
   @property({ type: Number }) speed = 60;
@@ -103,7 +104,7 @@ export class EctNewsTicker extends FeedElement<'items'> {
   @property({ type: Boolean, reflect: true }) paused = false;
 
   /** `auto` follows the viewer's `prefers-reduced-motion`; `reduce` never scrolls. */
-  @property() motion: 'auto' | 'reduce' = 'auto';
+  @property({ converter: oneOf(['auto', 'reduce'], 'auto') }) motion: 'auto' | 'reduce' = 'auto';
 
   /** Id of the headline shown with reduced motion. @internal */
   @state() current = '';

@@ -1,6 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { defer, switchMap, type Subscription } from 'rxjs';
 import { property } from 'lit/decorators.js';
+import { numeralsAttribute } from '../element/attributes.js';
 import { defineElement } from '../element/define.js';
 import { FeedElement, feedOptions } from '../element/feed-element.js';
 import type { FeedRequest, FeedSnapshot } from '../feed/stream.js';
@@ -95,7 +96,7 @@ export class EctOnlineCounter extends FeedElement<'counter'> {
   @property() ping?: string | null;
 
   /** `latn` (default) or `thai` digits. */
-  @property() numerals?: 'latn' | 'thai' | null;
+  @property({ converter: numeralsAttribute }) numerals?: 'latn' | 'thai' | null;
 
   /** When the figures shown were last received from the network. @internal */
   receivedAt?: Date;

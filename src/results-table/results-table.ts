@@ -1,4 +1,5 @@
 import { property, state } from 'lit/decorators.js';
+import { countAttribute, numeralsAttribute } from '../element/attributes.js';
 import { defineElement } from '../element/define.js';
 import { FeedElement, feedOptions } from '../element/feed-element.js';
 import { LazyView } from '../element/lazy-view.js';
@@ -112,10 +113,10 @@ export class EctResultsTable extends FeedElement<'results'> {
   @property() label?: string | null;
 
   /** `latn` (default) or `thai` digits. */
-  @property() numerals?: 'latn' | 'thai' | null;
+  @property({ converter: numeralsAttribute }) numerals?: 'latn' | 'thai' | null;
 
   /** Rows per page; `0` shows all rows at once. */
-  @property({ type: Number, attribute: 'page-size' }) pageSize = 50;
+  @property({ attribute: 'page-size', converter: countAttribute(50) }) pageSize = 50;
 
   /** ECT report: folder URL of the `info_*.json` reference files (default: beside `src`). */
   @property() refs?: string | null;

@@ -128,13 +128,38 @@ export function changedKeys(before: Race, after: Race): Set<string> {
 }
 
 /**
- * One CSV field: quoted when it holds a quote, comma or line break; a leading `= + - @` (or tab,
- * CR) gets a `'` so that a spreadsheet shows the text instead of running it as a formula.
+ * What a spreadsheet skips before it reads a cell as a formula: control and format characters
+ * (NUL, tab, CR, zero-width spaces, the BOM) and spaces of every width.
+ */
+const SKIPPED = /^[\p{Cc}\p{Cf}\p{Z}\s]+/u;
+/** The characters a formula starts with, once full-width and small forms (`＝` `﹢`) are folded. */
+const FORMULA_START = /^[=+\-@]/;
+/**
+ * Characters that end or split a field in one spreadsheet or another: the comma we write, the
+ * semicolon and tab of locales and imports that split on those, the quote and line breaks.
+ */
+const NEEDS_QUOTES = /[",;\t\r\n]/;
+
+/**
+ * True when a spreadsheet may read `text` as a formula (OWASP's CSV injection); a leading tab or
+ * CR counts by itself, as OWASP advises.
+ */
+function looksLikeFormula(text: string): boolean {
+  return /^[\t\r]/.test(text) || FORMULA_START.test(text.normalize('NFKC').replace(SKIPPED, ''));
+}
+
+/**
+ * One CSV field, safe to open in Excel, LibreOffice or Google Sheets: a value a spreadsheet
+ * would read as a formula (`=`, `+`, `-` or `@` first, after any control, format or space
+ * characters, full-width forms such as `＝` counted; or a tab or CR first) gets a leading `'`,
+ * so it shows as text;
+ * a value holding a separator (`,` `;` tab), a quote or a line break is quoted, so that no part
+ * of it lands in a cell of its own.
  */
 export function csvCell(value: string | number | undefined): string {
   let text = value === undefined ? '' : String(value);
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  if (looksLikeFormula(text)) text = `'${text}`;
+  return NEEDS_QUOTES.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 /** CSV text (CRLF, as Excel writes it) of rows of fields. */

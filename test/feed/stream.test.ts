@@ -7,6 +7,7 @@ import {
   BACKOFF,
   activeFeedCount,
   feed$,
+  feedKey,
   nextDelay,
   refreshFeed,
   type FeedSnapshot,
@@ -247,7 +248,7 @@ describe('feed$: the shared feed stream', () => {
     expect(calls).to.have.length(1);
   });
 
-  it('shows the cached data of an earlier visit at once, then revalidates', async () => {
+  it('shows the cached data of an earlier visit while it revalidates', async () => {
     const feedUrl = url();
     routes(() => json(items('เก่า')));
     const first = watch(feedUrl);
@@ -261,12 +262,64 @@ describe('feed$: the shared feed stream', () => {
       return json(items('ใหม่'));
     });
     const second = watch(feedUrl);
-    expect(second[0].source).to.equal('cache');
-    expect(second[0].status).to.equal('ready');
-    release();
+    expect(second.map((s) => s.status)).to.deep.equal(['loading']);
     await waitUntil(() => second.length === 2);
-    expect(second[1].source).to.equal('network');
-    expect(JSON.stringify(second[1].data)).to.contain('ใหม่');
+    expect(second[1].source).to.equal('cache');
+    expect(second[1].status).to.equal('ready');
+    expect(JSON.stringify(second[1].data)).to.contain('เก่า');
+    release();
+    await waitUntil(() => second.length === 3);
+    expect(second[2].source).to.equal('network');
+    expect(JSON.stringify(second[2].data)).to.contain('ใหม่');
+  });
+
+  it('sends the request before it reads the cache, and the cache never holds it up', async () => {
+    const feedUrl = url();
+    routes(() => json(items('เก่า')));
+    const first = watch(feedUrl);
+    await waitUntil(() => first.some((s) => s.status === 'ready'));
+    subs.forEach((s) => s.unsubscribe());
+    await Promise.resolve();
+    const order: string[] = [];
+    const getItem = Storage.prototype.getItem;
+    sinon.stub(Storage.prototype, 'getItem').callsFake(function (this: Storage, key: string) {
+      if (key.startsWith('ect-widgets:feed:')) order.push('cache');
+      return getItem.call(this, key);
+    });
+    routes(() => {
+      order.push('fetch');
+      return new Response('', { status: 503 });
+    });
+    const second = watch(feedUrl);
+    await waitUntil(() => second.at(-1)?.status === 'stale');
+    expect(order).to.deep.equal(['fetch', 'cache']);
+    expect(JSON.stringify(second.at(-1)!.data)).to.contain('เก่า');
+  });
+
+  it('starts the request when the cached entry is of an unexpected shape, and removes it', async () => {
+    for (const data of [
+      { kind: 'items' },
+      { kind: 'results', races: 'x' },
+      { kind: 'events', events: 5 },
+      { kind: 'counter', online: 'many' },
+    ]) {
+      const feedUrl = url();
+      const key = `ect-widgets:feed:${feedKey({ url: feedUrl })}`;
+      localStorage.setItem(key, JSON.stringify({ savedAt: Date.now(), data }));
+      let release!: () => void;
+      const gate = new Promise<void>((resolve) => (release = resolve));
+      const calls = routes(async () => {
+        await gate;
+        return json(items('ใหม่'));
+      });
+      const snapshots = watch(feedUrl);
+      expect(calls, JSON.stringify(data)).to.have.length(1);
+      await waitUntil(() => localStorage.getItem(key) === null);
+      expect(snapshots.map((s) => s.status)).to.deep.equal(['loading']);
+      release();
+      await waitUntil(() => snapshots.at(-1)?.source === 'network');
+      expect(snapshots.at(-1)!.status).to.equal('ready');
+    }
   });
 
   it('does not emit again when a refresh brings the same data', async () => {

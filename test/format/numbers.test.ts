@@ -8,6 +8,8 @@ const en = { lang: 'en' } as const;
 describe('numbers', () => {
   it('groups thousands', () => {
     expect(formatNumber(12345, th)).to.equal('12,345');
+    expect(formatNumber(-0, th)).to.equal('0');
+    expect(formatPercent(-0, en)).to.equal('0.0%');
     expect(formatNumber(7694178, en)).to.equal('7,694,178');
     expect(formatNumber(1234.5678, { ...en, maximumFractionDigits: 1 })).to.equal('1,234.6');
     expect(formatNumber(3, { ...en, minimumFractionDigits: 5 })).to.equal('3.00000');

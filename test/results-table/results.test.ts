@@ -138,7 +138,7 @@ describe('results maths', () => {
     expect(csvCell('+1')).to.equal("'+1");
     expect(csvCell('-2')).to.equal("'-2");
     expect(csvCell('@SUM(A1)')).to.equal("'@SUM(A1)");
-    expect(csvCell('\tx')).to.equal("'\tx");
+    expect(csvCell('\tx')).to.equal(`"'\tx"`);
     expect(csvCell('two\nlines')).to.equal('"two\nlines"');
     expect(csvCell(40877)).to.equal('40877');
     expect(csvCell(undefined)).to.equal('');
@@ -148,6 +148,40 @@ describe('results maths', () => {
         ['b', undefined],
       ]),
     ).to.equal('a,1\r\nb,\r\n');
+  });
+
+  it('defuses formulas wherever a spreadsheet would find one, and quotes every separator', () => {
+    const cases: [string, string][] = [
+      // A semicolon splits the cell in locales that separate lists with it: quoted.
+      ['x;=1+1', '"x;=1+1"'],
+      ['x\t=1+1', '"x\t=1+1"'],
+      // Control, format and space characters before the formula.
+      ['\u0000=1+1', "'\u0000=1+1"],
+      ['\u0001@SUM(A1)', "'\u0001@SUM(A1)"],
+      ['\t=1+1', `"'\t=1+1"`],
+      ['\r=1+1', `"'\r=1+1"`],
+      ['\n-1+1', `"'\n-1+1"`],
+      [' =1+1', "' =1+1"],
+      ['\u00a0+1', "'\u00a0+1"],
+      ['\u3000=1', "'\u3000=1"],
+      ['\u200b=1', "'\u200b=1"],
+      ['\ufeff@x', "'\ufeff@x"],
+      // Full-width and small forms read as their ASCII selves.
+      ['＝1+1', "'＝1+1"],
+      ['＋1', "'＋1"],
+      ['－1', "'－1"],
+      ['＠SUM(A1)', "'＠SUM(A1)"],
+      ['﹦1', "'﹦1"],
+      ['\u0000＝HYPERLINK("x")', `"'\u0000＝HYPERLINK(""x"")"`],
+      // Text that only contains such characters later is left alone.
+      ['ก=1', 'ก=1'],
+      ['a-b@c', 'a-b@c'],
+      ['', ''],
+    ];
+    for (const [value, expected] of cases) {
+      expect(csvCell(value), JSON.stringify(value)).to.equal(expected);
+    }
+    expect(toCsv([['x;=1+1', '＝1', 3]])).to.equal(`"x;=1+1",'＝1,3\r\n`);
   });
 
   it('writes CSV the results parser reads back', async () => {

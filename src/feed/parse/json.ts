@@ -32,7 +32,8 @@ import {
   ownField,
   toBoolean,
   toCount,
-  toNumber,
+  toFigure,
+  toPercent,
   uniqueStrings,
   withOptional,
   type JsonObject,
@@ -199,27 +200,30 @@ function eventsData(object: JsonObject, events: unknown[], base: string | undefi
 // ---------------------------------------------------------------------------------------------
 // Results
 
-/** Race fields other than candidates (the figures stay undefined when absent or not numbers). */
-export function raceFigures(object: JsonObject): Omit<Race, 'id' | 'candidates'> {
-  const counted = toNumber(ownField(object, 'counted'));
+/**
+ * Race fields other than candidates (the figures stay undefined when absent or not numbers; an
+ * implausible one is a FeedError starting with `where`).
+ */
+export function raceFigures(object: JsonObject, where = 'JSON'): Omit<Race, 'id' | 'candidates'> {
   return withOptional(
     {},
     {
       name: cleanText(ownField(object, 'name')),
       title: cleanText(ownField(object, 'title')),
       updated: toIsoDate(ownField(object, 'updated')),
-      counted: counted! >= 0 ? counted : undefined,
+      counted: toPercent(ownField(object, 'counted'), 'counted', where),
       official: toBoolean(ownField(object, 'official')),
-      ...counts(object, ['eligible', 'turnout', 'invalid', 'noVote']),
+      ...counts(object, ['eligible', 'turnout', 'invalid', 'noVote'], where),
     },
   );
 }
 
 function normalizeRace(object: JsonObject, index: number, label: string): Race {
-  const figures = raceFigures(object);
+  const name = cleanText(ownField(object, 'name'));
+  const where = `${label}: race ${name ? `"${name}"` : index + 1}`;
+  const figures = raceFigures(object, where);
   const id = cleanText(ownField(object, 'id')) ?? figures.name ?? `race-${index + 1}`;
   const candidates = ownField(object, 'candidates');
-  const where = `${label}: race ${figures.name ? `"${figures.name}"` : index + 1}`;
   if (!Array.isArray(candidates)) throw new FeedError(`${where}: "candidates" is not a list`);
   return {
     id,
@@ -244,13 +248,13 @@ function resultsData(object: JsonObject, races: JsonObject[], label: string): Re
 // Counter
 
 function counterData(object: JsonObject): CounterData {
-  const online = toCount(ownField(object, 'online'));
+  const online = toFigure(ownField(object, 'online'), 'online', 'JSON');
   if (online === undefined) {
     throw new FeedError(`JSON: "online" is not a number`, { format: 'json' });
   }
   return withOptional<CounterData>(
     { kind: 'counter', online },
-    counts(object, ['today', 'month', 'total']),
+    counts(object, ['today', 'month', 'total'], 'JSON'),
   );
 }
 
@@ -298,7 +302,8 @@ export async function parseJson(
   if (looksLikeHtml(source)) throw feedError('expected JSON, got an HTML page');
   if (!source.trim()) throw feedError('the feed is empty');
   if (format === 'json' && PLAIN_NUMBER.test(source)) {
-    return counterData({ online: source.trim() });
+    // A bare number: a counter, through parseJsonValue so that its errors name the format.
+    return parseJsonValue(source.trim(), format, baseUrl);
   }
   let value: unknown;
   try {

@@ -83,15 +83,18 @@ export function withOptional<T extends object>(target: T, values: Partial<T>): T
   return target;
 }
 
-/** The counts among `keys` of an object (undefined where absent or not a count). */
+/**
+ * The figures among `keys` of an object (undefined where absent or not a count; a FeedError for
+ * one past `MAX_FIGURE`, see toFigure); `where` starts the message ("JSON: race 2").
+ */
 export function counts<K extends string>(
   object: JsonObject,
   keys: K[],
+  where = 'JSON',
 ): Record<K, number | undefined> {
-  return Object.fromEntries(keys.map((key) => [key, toCount(ownField(object, key))])) as Record<
-    K,
-    number | undefined
-  >;
+  return Object.fromEntries(
+    keys.map((key) => [key, toFigure(ownField(object, key), key, where)]),
+  ) as Record<K, number | undefined>;
 }
 
 /** Distinct non-empty strings, in order. */
@@ -129,25 +132,69 @@ export function hashId(...parts: (string | undefined)[]): string {
 // ---------------------------------------------------------------------------------------------
 // Numbers
 
-/** A finite number from a number or a string such as "40,877", "๑๒๓", "52.3%"; else undefined. */
+/** `-0` as `0`: a figure never reads "-0". */
+const unsigned = (n: number) => (n === 0 ? 0 : n);
+
+/**
+ * A finite number from a number or a string such as "40,877", "๑๒๓", "52.3%"; else undefined.
+ * `-0` is `0`.
+ */
 export function toNumber(value: unknown): number | undefined {
-  if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
+  if (typeof value === 'number') return Number.isFinite(value) ? unsigned(value) : undefined;
   if (typeof value !== 'string') return undefined;
   const compact = toAsciiDigits(value)
     .replace(/[\s,\u00a0]/g, '')
     .replace(/%$/, '');
-  return /^[+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?$/i.test(compact) ? Number(compact) : undefined;
+  if (!/^[+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?$/i.test(compact)) return undefined;
+  const number = Number(compact);
+  return Number.isFinite(number) ? unsigned(number) : undefined;
 }
 
-/** A whole number (925349.0 → 925349); undefined when not a number. */
+/** A whole number (925349.0 → 925349, -0.4 → 0); undefined when not a number. */
 export function toInteger(value: unknown): number | undefined {
   const number = toNumber(value);
-  return number === undefined ? undefined : Math.round(number);
+  return number === undefined ? undefined : unsigned(Math.round(number));
 }
 
+/** A whole number from 0 up; undefined when not one (a byte size, say: no upper bound but safety). */
 export function toCount(value: unknown): number | undefined {
   const number = toInteger(value);
-  return number !== undefined && number >= 0 ? number : undefined;
+  return number !== undefined && number >= 0 && Number.isSafeInteger(number) ? number : undefined;
+}
+
+/**
+ * The largest figure of people or ballots a feed may give (votes, voters, visits): ten billion,
+ * more than there are people. Sums of the 10,000 rows a feed may have stay exact integers.
+ */
+export const MAX_FIGURE = 10_000_000_000;
+
+/**
+ * A figure of people or ballots (votes, eligible voters, turnout, visits): a count from 0 to
+ * `MAX_FIGURE`, undefined when absent or not a count. A larger one is a broken feed, not a
+ * result, and showing 309 digits or a `NaN` share would mislead: a FeedError says so, starting
+ * with `where` ("JSON: race 2, candidate 3").
+ */
+export function toFigure(value: unknown, name: string, where: string): number | undefined {
+  const number = toNumber(value);
+  if (number !== undefined && Math.abs(number) > MAX_FIGURE) {
+    throw new FeedError(
+      `${where}: ${name} ${asText(value)} is not a plausible figure (more than ${MAX_FIGURE.toLocaleString('en')})`,
+    );
+  }
+  return toCount(number);
+}
+
+/**
+ * A percentage (a counted or vote share): a number from 0 to 100, undefined when absent or
+ * not a number; a FeedError past 100, which no share can be.
+ */
+export function toPercent(value: unknown, name: string, where: string): number | undefined {
+  const number = toNumber(value);
+  if (number === undefined || number < 0) return undefined;
+  if (number > 100) {
+    throw new FeedError(`${where}: ${name} ${asText(value)} is more than 100%`);
+  }
+  return number;
 }
 
 export function toBoolean(value: unknown): boolean | undefined {
@@ -200,7 +247,7 @@ export interface CandidateInput {
  * "CSV: line 4"). Votes are required: without a number the results would be wrong.
  */
 export function normalizeCandidate(input: CandidateInput, where: string): Candidate {
-  const votes = toCount(input.votes);
+  const votes = toFigure(input.votes, 'votes', where);
   if (votes === undefined) {
     const shown = asText(input.votes);
     throw new FeedError(
@@ -225,8 +272,8 @@ export function normalizeCandidate(input: CandidateInput, where: string): Candid
   const elected = toBoolean(input.elected);
   if (elected !== undefined) candidate.elected = elected;
   if (input.share !== undefined) {
-    const share = toNumber(input.share);
-    if (share! >= 0) candidate.share = share;
+    const share = toPercent(input.share, 'share', where);
+    if (share !== undefined) candidate.share = share;
   }
   return candidate;
 }

@@ -67,6 +67,16 @@ describe('parseCsv', () => {
     expect(empty.message).to.equal('CSV: line 2: votes is missing');
   });
 
+  it('refuses votes past ten billion, naming the line', async () => {
+    const error = await failure(() =>
+      parseCsv('number,name,party,votes\n1,ก,พรรค ก,1e308\n2,ข,พรรค ข,1e308\n'),
+    );
+    expect(error.message).to.equal(
+      'CSV: line 2: votes 1e308 is not a plausible figure (more than 10,000,000,000)',
+    );
+    expect(error.details.format).to.equal('csv');
+  });
+
   it('names the missing columns', async () => {
     const error = await failure(() => parseCsv('ลำดับ,ชื่อ,พรรค\n1,ก,พรรค ก\n'));
     expect(error.message).to.match(/^CSV: missing columns number, votes /);

@@ -233,6 +233,58 @@ describe('parseJson: counter', () => {
   });
 });
 
+describe('parseJson: implausible figures', () => {
+  it('reads -0 as 0', async () => {
+    const counter = (await parseJson(
+      '{"online": -0, "today": "-0", "month": -0.4}',
+    )) as CounterData;
+    expect(counter).to.deep.equal({ kind: 'counter', online: 0, today: 0, month: 0 });
+    expect(Object.is(counter.online, 0) && Object.is(counter.today, 0)).to.be.true;
+    expect(Object.is(counter.month, 0)).to.be.true;
+    const results = (await parseJson(
+      '{"counted": -0, "candidates": [{"name": "ก", "votes": -0, "share": -0}]}',
+    )) as ResultsData;
+    expect(Object.is(results.races[0].counted, 0)).to.be.true;
+    expect(Object.is(results.races[0].candidates[0].votes, 0)).to.be.true;
+    expect(Object.is(results.races[0].candidates[0].share, 0)).to.be.true;
+  });
+
+  it('refuses votes, voters and visits beyond ten billion as a data error', async () => {
+    const cases: [string, string][] = [
+      [
+        '{"candidates": [{"name": "ก", "votes": 1e308}, {"name": "ข", "votes": 1e308}]}',
+        'JSON: race 1, candidate 1: votes 1e+308 is not a plausible figure (more than 10,000,000,000)',
+      ],
+      [
+        '{"races": [{"name": "เขต 1", "eligible": "1e20", "candidates": []}]}',
+        'JSON: race "เขต 1": eligible 1e20 is not a plausible figure (more than 10,000,000,000)',
+      ],
+      [
+        '{"online": 1e308}',
+        'JSON: online 1e+308 is not a plausible figure (more than 10,000,000,000)',
+      ],
+      [
+        '{"online": 1, "total": 10000000001}',
+        'JSON: total 10000000001 is not a plausible figure (more than 10,000,000,000)',
+      ],
+      [`1${'0'.repeat(308)}`, 'is not a plausible figure'],
+      [
+        '{"candidates": [{"name": "ก", "votes": 1, "share": 1e308}]}',
+        'JSON: race 1, candidate 1: share 1e+308 is more than 100%',
+      ],
+      ['{"counted": 250, "candidates": []}', 'JSON: race 1: counted 250 is more than 100%'],
+    ];
+    for (const [source, message] of cases) {
+      const error = await failure(parseJson(source));
+      expect(error.message, source).to.contain(message);
+      expect(error.details.format).to.equal('json');
+    }
+    // Ten billion itself is a figure; a number too large to be exact is not.
+    const counter = (await parseJson('{"online": 10000000000}')) as CounterData;
+    expect(counter.online).to.equal(10_000_000_000);
+  });
+});
+
 describe('parseJson: errors', () => {
   it('gives the line and column of a syntax error', async () => {
     const error = await failure(parseJson('{\n  "items": [\n    {"title": "ก",}\n  ]\n}'));
