@@ -172,10 +172,8 @@ export interface SanitizedHtml {
 export async function sanitizeHtml(html: string, baseUrl?: string): Promise<SanitizedHtml> {
   const purify = (purifier ??= createPurifier());
   const policy = trustedTypesPolicy();
-  currentBase = baseUrl;
-  let body: Node;
-  try {
-    body = purify.sanitize(inertHtml(String(html)), {
+  const once = (markup: string) =>
+    purify.sanitize(markup, {
       ALLOWED_TAGS,
       ALLOWED_ATTR,
       ALLOW_DATA_ATTR: false,
@@ -186,7 +184,21 @@ export async function sanitizeHtml(html: string, baseUrl?: string): Promise<Sani
       // The body of DOMPurify's inert document: serialized here, and its images never load.
       RETURN_DOM: true,
       ...(policy ? { TRUSTED_TYPES_POLICY: policy as never } : {}),
-    });
+    }) as Element;
+  currentBase = baseUrl;
+  let body: Element;
+  try {
+    body = once(inertHtml(String(html)));
+    // The tree DOMPurify returns can hold nesting the HTML parser builds differently when it
+    // reads the serialized markup again (a <p> inside a <p>, one fostered out of a <table>):
+    // sanitize the serialization again until it reads back as itself, so what the page parses
+    // is what was sanitized (a second pass settles it; a third is the bound).
+    for (let pass = 0; pass < 2; pass++) {
+      const markup = body.innerHTML;
+      const again = once(markup);
+      if (again.innerHTML === markup) break;
+      body = again;
+    }
   } finally {
     currentBase = undefined;
   }

@@ -188,14 +188,23 @@ export async function parseFeed(
  * instance) as the JSON text `JSON.stringify` makes of it.
  */
 export async function parseFeedData(value: unknown, baseUrl?: string): Promise<FeedData> {
-  if (isPlainJsonData(value)) {
-    return withinDataLimits(await parseJsonValue(value, 'json', baseUrl), 'json');
-  }
+  let plain: boolean;
   let text: string | undefined;
   try {
-    text = JSON.stringify(value);
+    plain = isPlainJsonData(value);
+    if (!plain) text = JSON.stringify(value);
   } catch {
-    // Circular, or a BigInt: said below.
+    // A getter or a Proxy that throws, a cycle, a BigInt: said below.
+    plain = false;
+    text = undefined;
+  }
+  if (plain) {
+    try {
+      return withinDataLimits(await parseJsonValue(value, 'json', baseUrl), 'json');
+    } catch (error) {
+      if (error instanceof FeedError) throw error;
+      throw new FeedError('The data property could not be read as JSON data', { cause: error });
+    }
   }
   if (text === undefined) {
     throw new FeedError('The data property is not JSON data (circular or a function?)');
