@@ -6,8 +6,9 @@ import { todayKey } from '../format/index.js';
 import { LazyView } from '../element/lazy-view.js';
 import { EctMonthChangeEvent, EctSelectEvent } from '../element/events.js';
 import { nextTask } from '../feed/tasks.js';
-import type { EventsData } from '../feed/types.js';
+import type { CalendarEvent } from '../feed/types.js';
 import type { CalendarView, MonthModel } from './calendar.view.js';
+import type { MonthIndex } from './month.js';
 import type { Expander, Expansion } from './recurrence.js';
 
 /**
@@ -111,6 +112,10 @@ export class EctCalendar extends FeedElement<'events'> {
 
   /** The month shown: its weeks and each day's events, worked out in `willUpdate`. @internal */
   model?: MonthModel;
+  /** The feed's events by month, worked out once per feed: a month looks only at its own. */
+  private index?: MonthIndex;
+  /** The feed's events that may show in the weeks shown (`[from, to)`, instants). */
+  private nearby?: { index: MonthIndex; from: number; to: number; events: CalendarEvent[] };
   /** Expands repeating events, once ical.js has loaded (the first feed with one). */
   private expander?: Expander;
   /** Set while ical.js loads or repeating events are being expanded. */
@@ -193,16 +198,27 @@ export class EctCalendar extends FeedElement<'events'> {
     const view = lazyView.current;
     const data = this.feed.data;
     if (!view || !data) return;
-    const input = {
-      data,
-      month: this.shownMonth,
-      firstDay: this.firstDay,
-      zone: this.zone,
-      category: this.category ?? '',
-    };
-    const range = view.weeksRange(input.month, input.firstDay);
-    const expansion = this.expansionOver(view, data, range);
-    this.model = view.monthModel({ ...input, expansion }, this.model);
+    const month = this.shownMonth;
+    const range = view.weeksRange(month, this.firstDay);
+    const index = this.index?.events === data.events ? this.index : view.indexByMonth(data.events);
+    this.index = index;
+    const [from, to] = range;
+    if (this.nearby?.index !== index || this.nearby.from !== from || this.nearby.to !== to) {
+      this.nearby = { index, from, to, events: view.eventsWithin(index, from, to) };
+    }
+    const events = this.nearby.events;
+    this.model = view.monthModel(
+      {
+        events,
+        categories: index.categories,
+        month,
+        firstDay: this.firstDay,
+        zone: this.zone,
+        category: this.category ?? '',
+        expansion: this.expansionOver(view, events, range),
+      },
+      this.model,
+    );
   }
 
   protected override updated(): void {
@@ -210,16 +226,16 @@ export class EctCalendar extends FeedElement<'events'> {
   }
 
   /**
-   * The expansion of `data`'s repeating events over `[start, end)`: the one running or done for
+   * The expansion of the repeating `events` over `[start, end)`: the one running or done for
    * these inputs, else a new one, run for one slice now and then a slice per task until done
    * (`expanding` meanwhile, so `updateComplete` waits for it). Loads ical.js first.
    */
   private expansionOver(
     view: CalendarView,
-    data: EventsData,
+    events: readonly CalendarEvent[],
     [start, end]: [number, number],
   ): Expansion | undefined {
-    if (!data.events.some((event) => event.rrule)) return undefined;
+    if (!events.some((event) => event.rrule)) return undefined;
     if (!this.expander) {
       this.expanding ??= view
         .loadExpander()
@@ -235,10 +251,10 @@ export class EctCalendar extends FeedElement<'events'> {
       return undefined;
     }
     const current = this.expansion;
-    if (current?.source === data.events && current.from === start && current.to === end) {
+    if (current?.source === events && current.from === start && current.to === end) {
       return current;
     }
-    const expansion = this.expander(data.events, start, end);
+    const expansion = this.expander(events, start, end);
     this.expansion = expansion;
     if (expansion.run()) return expansion;
     const pending: Promise<void> = (async () => {
