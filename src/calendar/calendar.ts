@@ -61,7 +61,7 @@ const lazyView: LazyView<EctCalendar, CalendarView> = new LazyView(
  * @csspart zone - For an event whose time zone is unknown: that its times are read as Thai time.
  * @csspart add - The "Add to my calendar" button (downloads a one-event `.ics`).
  * @csspart more - The "see full calendar" link.
- * @csspart status - Loading, empty, error and stale messages; also `loading`, `empty`, `error`, `stale`, and `incomplete` for the note that some repeating events are not shown in full.
+ * @csspart status - Loading, empty, error and stale messages; also `loading`, `empty`, `error`, `stale`, `incomplete` for the note that some repeating events are not shown in full, and `trimmed` for the note that a long feed shows only the events nearest to today.
  * @csspart message - The text of an error or stale message.
  * @csspart retry - The retry button of an error or stale message.
  *
