@@ -207,8 +207,8 @@ export interface MonthIndex {
 
 /** Months an event may span and still be listed under each of them. */
 const LONG_MONTHS = 24;
-/** Wall clocks are at most 14 hours from UTC (UTC−12 to UTC+14). */
-const ZONE_MS = 14 * 3_600_000;
+/** The number of the month of a `YYYY-MM-DD…` text. */
+const monthOfKey = (day: string) => Number(day.slice(0, 4)) * 12 + Number(day.slice(5, 7)) - 1;
 
 /** The number of the UTC month of an instant. */
 function monthAt(ms: number): number {
@@ -216,12 +216,30 @@ function monthAt(ms: number): number {
   return date.getUTCFullYear() * 12 + date.getUTCMonth();
 }
 
-/** The number of the month of a `YYYY-MM-DD` key. */
-const monthOfKey = (day: string) => Number(day.slice(0, 4)) * 12 + Number(day.slice(5, 7)) - 1;
+const DATE_PREFIX = /^\d{4}-\d{2}-(\d{2})/;
+
+/**
+ * The months of `start` and `end` (timed, with their offsets) as seen from any zone: a wall
+ * date is at most two days from the date of the same instant anywhere (offsets run from
+ * −12:00 to +14:00; three days are allowed for), so a date near the start or end of its month
+ * may be in the next or previous one elsewhere. Read from the text, without a `Date`: 20,000
+ * events are indexed at once.
+ */
+function timedMonths(start: string, end: string | undefined): [number, number] | undefined {
+  const from = DATE_PREFIX.exec(start);
+  const to = end ? DATE_PREFIX.exec(end) : from;
+  if (!from || !to) return undefined;
+  const last = (date: string, day: string) => monthOfKey(date) + (Number(day) >= 26 ? 1 : 0);
+  return [
+    monthOfKey(start) - (Number(from[1]) <= 3 ? 1 : 0),
+    Math.max(last(from[0], from[1]), last(to[0], to[1])),
+  ];
+}
 
 /**
  * The months `event` may cover a day of, in any zone, as `[first, last]`; every month
- * (`undefined`) for a repeating event, none (`[]`) for one without a readable start.
+ * (`undefined`) for a repeating event or one whose dates are not ISO text, none (`[]`) for an
+ * all-day event without a readable date.
  */
 function monthsOf(event: CalendarEvent): [number, number] | [] | undefined {
   if (event.rrule || event.rrules || event.rdates) return undefined;
@@ -229,14 +247,7 @@ function monthsOf(event: CalendarEvent): [number, number] | [] | undefined {
     const span = daySpan(event);
     return span ? [monthOfKey(span.first), monthOfKey(span.last)] : [];
   }
-  const start = Date.parse(event.start);
-  if (Number.isNaN(start)) return [];
-  const end = event.end ? Date.parse(event.end) : NaN;
-  // The day of an instant is within 14 hours of its UTC day, whatever the zone.
-  const first = monthAt(start - ZONE_MS);
-  const last = monthAt((end > start ? end - 1 : start) + ZONE_MS);
-  // At the edge of Date's range: left to eventsByDay, as any month's.
-  return Number.isNaN(first + last) ? undefined : [first, last];
+  return timedMonths(event.start, event.end);
 }
 
 /** Indexes `events` by the months they may show in (see {@link MonthIndex}). */

@@ -232,8 +232,10 @@ async function show(format: Format, body: string, month = thisMonth) {
   };
 }
 
+/** Clicks « or » `times` times, a task each as a person's clicks are. */
 async function go(el: EctCalendar, part: 'next' | 'previous', times = 1) {
   for (let i = 0; i < times; i++) {
+    await new Promise((resolve) => setTimeout(resolve));
     one(el, `[part~="${part}"]`)!.click();
     await el.updateComplete;
   }
