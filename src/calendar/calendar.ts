@@ -13,8 +13,9 @@ import { todayKey } from '../format/index.js';
 import { LazyView } from '../element/lazy-view.js';
 import { EctMonthChangeEvent, EctSelectEvent } from '../element/events.js';
 import { nextTask } from '../feed/tasks.js';
-import type { EventsData } from '../feed/types.js';
+import type { CalendarEvent } from '../feed/types.js';
 import type { CalendarView, MonthModel } from './calendar.view.js';
+import type { MonthIndex } from './month.js';
 import type { Expander, Expansion } from './recurrence.js';
 
 /**
@@ -66,7 +67,7 @@ const lazyView: LazyView<EctCalendar, CalendarView> = new LazyView(
  * @csspart zone - For an event whose time zone is unknown: that its times are read as Thai time.
  * @csspart add - The "Add to my calendar" button (downloads a one-event `.ics`).
  * @csspart more - The "see full calendar" link.
- * @csspart status - Loading, empty, error and stale messages; also `loading`, `empty`, `error`, `stale`, and `incomplete` for the note that some repeating events are not shown in full.
+ * @csspart status - Loading, empty, error and stale messages; also `loading`, `empty`, `error`, `stale`, `incomplete` for the note that some repeating events are not shown in full, and `trimmed` for the note that a long feed shows only the events nearest to today.
  * @csspart message - The text of an error or stale message.
  * @csspart retry - The retry button of an error or stale message.
  *
@@ -118,6 +119,10 @@ export class EctCalendar extends FeedElement<'events'> {
 
   /** The month shown: its weeks and each day's events, worked out in `willUpdate`. @internal */
   model?: MonthModel;
+  /** The feed's events by month, worked out once per feed: a month looks only at its own. */
+  private index?: MonthIndex;
+  /** The feed's events that may show in the weeks shown (`[from, to)`, instants). */
+  private nearby?: { index: MonthIndex; from: number; to: number; events: CalendarEvent[] };
   /** Expands repeating events, once ical.js has loaded (the first feed with one). */
   private expander?: Expander;
   /** Set while ical.js loads or repeating events are being expanded. */
@@ -200,16 +205,27 @@ export class EctCalendar extends FeedElement<'events'> {
     const view = lazyView.current;
     const data = this.feed.data;
     if (!view || !data) return;
-    const input = {
-      data,
-      month: this.shownMonth,
-      firstDay: this.firstDay,
-      zone: this.zone,
-      category: this.category ?? '',
-    };
-    const range = view.weeksRange(input.month, input.firstDay);
-    const expansion = this.expansionOver(view, data, range);
-    this.model = view.monthModel({ ...input, expansion }, this.model);
+    const month = this.shownMonth;
+    const range = view.weeksRange(month, this.firstDay);
+    const index = this.index?.events === data.events ? this.index : view.indexByMonth(data.events);
+    this.index = index;
+    const [from, to] = range;
+    if (this.nearby?.index !== index || this.nearby.from !== from || this.nearby.to !== to) {
+      this.nearby = { index, from, to, events: view.eventsWithin(index, from, to) };
+    }
+    const events = this.nearby.events;
+    this.model = view.monthModel(
+      {
+        events,
+        categories: index.categories,
+        month,
+        firstDay: this.firstDay,
+        zone: this.zone,
+        category: this.category ?? '',
+        expansion: this.expansionOver(view, events, range),
+      },
+      this.model,
+    );
   }
 
   protected override updated(): void {
@@ -217,16 +233,16 @@ export class EctCalendar extends FeedElement<'events'> {
   }
 
   /**
-   * The expansion of `data`'s repeating events over `[start, end)`: the one running or done for
+   * The expansion of the repeating `events` over `[start, end)`: the one running or done for
    * these inputs, else a new one, run for one slice now and then a slice per task until done
    * (`expanding` meanwhile, so `updateComplete` waits for it). Loads ical.js first.
    */
   private expansionOver(
     view: CalendarView,
-    data: EventsData,
+    events: readonly CalendarEvent[],
     [start, end]: [number, number],
   ): Expansion | undefined {
-    if (!data.events.some((event) => event.rrule)) return undefined;
+    if (!events.some((event) => event.rrule)) return undefined;
     if (!this.expander) {
       this.expanding ??= view
         .loadExpander()
@@ -242,10 +258,10 @@ export class EctCalendar extends FeedElement<'events'> {
       return undefined;
     }
     const current = this.expansion;
-    if (current?.source === data.events && current.from === start && current.to === end) {
+    if (current?.source === events && current.from === start && current.to === end) {
       return current;
     }
-    const expansion = this.expander(data.events, start, end);
+    const expansion = this.expander(events, start, end);
     this.expansion = expansion;
     if (expansion.run()) return expansion;
     const pending: Promise<void> = (async () => {

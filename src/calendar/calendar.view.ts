@@ -18,9 +18,10 @@ import { safeUrl } from '../feed/url.js';
 import type { EctCalendar } from './calendar.js';
 import { styles } from './calendar.styles.js';
 import {
-  categoriesOf,
   daySpan,
   eventsByDay,
+  eventsWithin,
+  indexByMonth,
   instantRange,
   monthGrid,
   monthOf,
@@ -38,6 +39,8 @@ import { loadExpander, type Expansion } from './recurrence.js';
  */
 export interface CalendarView extends ElementView<EctCalendar> {
   monthModel: typeof monthModel;
+  indexByMonth: typeof indexByMonth;
+  eventsWithin: typeof eventsWithin;
   weeksRange: typeof weeksRange;
   focusedDay: typeof focusedDay;
   shiftMonths: typeof shiftMonths;
@@ -52,6 +55,8 @@ export const view: CalendarView = {
   styles: [styles],
   render,
   monthModel,
+  indexByMonth,
+  eventsWithin,
   weeksRange,
   focusedDay,
   shiftMonths,
@@ -89,9 +94,12 @@ export interface MonthModel {
   incomplete: boolean;
 }
 
-/** The inputs of a month: the feed, the month and the options in force. */
+/** The inputs of a month: the feed's events around it, the month and the options in force. */
 export interface MonthInput {
-  data: EventsData;
+  /** The feed's events that may show in the weeks of `month` (`eventsWithin`). */
+  events: readonly CalendarEvent[];
+  /** The categories of the whole feed (`MonthIndex.categories`). */
+  categories: string[];
   month: string;
   firstDay: number;
   zone: string;
@@ -109,22 +117,22 @@ function weeksRange(month: string, firstDay: number): [number, number] {
 
 /** The weeks of `input.month` and each day's events; `previous` when nothing has changed. */
 function monthModel(input: MonthInput, previous?: MonthModel): MonthModel {
-  const { data, month, zone, expansion } = input;
+  const { month, zone, expansion } = input;
   const firstDay = weekStart(input.firstDay);
   const only = parseCategoryList(input.category);
-  const key = [data, month, firstDay, zone, expansion, expansion?.done, only.join()];
+  const key = [input.events, month, firstDay, zone, expansion, expansion?.done, only.join()];
   if (previous?.key.every((value, i) => value === key[i])) return previous;
   const weeks = monthGrid(month, firstDay);
   const from = weeks[0][0];
   const to = weeks[weeks.length - 1][6];
-  const events = (expansion ? expansion.events : data.events).filter(
+  const events = (expansion ? expansion.events : input.events).filter(
     (event) => !only.length || event.categories.some((name) => only.includes(name)),
   );
   return {
     key,
     weeks,
     days: eventsByDay(events, from, to, zone),
-    categories: only.length ? [] : categoriesOf(data.events),
+    categories: only.length ? [] : input.categories,
     incomplete: !!expansion?.done && expansion.incomplete,
   };
 }
@@ -139,7 +147,8 @@ function render(host: EctCalendar): TemplateResult {
   const options = formatOptions(host);
   const href = safeUrl(host.seeAllHref, document.baseURI);
   return html`<section part="base" aria-label=${label}>
-    ${staleNotice(host.feed)} ${model.incomplete ? incompleteNotice() : nothing}
+    ${staleNotice(host.feed)} ${data.trimmed ? trimmedNotice(data.trimmed, options) : nothing}
+    ${model.incomplete ? incompleteNotice() : nothing}
     ${renderCategories(host, model.categories, category)} ${renderHeader(host, options)}
     ${
       host.view === 'list'
@@ -154,6 +163,18 @@ function render(host: EctCalendar): TemplateResult {
         : nothing
     }
   </section>`;
+}
+
+/** The feed had more events than the calendar keeps: it shows those nearest to today. */
+function trimmedNotice(trimmed: NonNullable<EventsData['trimmed']>, options: FormatOptions) {
+  const kept = formatNumber(trimmed.kept, options);
+  const total = formatNumber(trimmed.total, options);
+  return html`<p part="status trimmed" role="status">
+    ${msg(
+      str`This calendar is long: only the ${kept} events nearest to today are shown (of ${total}).`,
+      { id: 'calendar.trimmed' },
+    )}
+  </p>`;
 }
 
 function incompleteNotice() {

@@ -132,12 +132,20 @@ export function daySpan(
   return { first, last: end > start ? dayAt(end - 1, timeZone) : first };
 }
 
+const titleOrder = new Intl.Collator('th');
+
+interface Placed {
+  event: CalendarEvent;
+  span: { first: string; last: string };
+  start: number;
+}
+
 /** All-day events first, then by start, then by title. */
-function compareEvents(a: CalendarEvent, b: CalendarEvent): number {
+function compareEvents(a: Placed, b: Placed): number {
   return (
-    Number(b.allDay) - Number(a.allDay) ||
-    startMs(a) - startMs(b) ||
-    a.title.localeCompare(b.title, 'th')
+    Number(b.event.allDay) - Number(a.event.allDay) ||
+    a.start - b.start ||
+    titleOrder.compare(a.event.title, b.event.title)
   );
 }
 
@@ -146,15 +154,20 @@ function compareEvents(a: CalendarEvent, b: CalendarEvent): number {
  * event covering several days is listed on each.
  */
 export function eventsByDay(
-  events: CalendarEvent[],
+  events: readonly CalendarEvent[],
   from: string,
   to: string,
   timeZone?: string,
 ): Map<string, CalendarEvent[]> {
-  const days = new Map<string, CalendarEvent[]>();
-  for (const event of [...events].sort(compareEvents)) {
+  const placed: Placed[] = [];
+  for (const event of events) {
     const span = daySpan(event, timeZone);
-    if (!span || span.last < from || span.first > to) continue;
+    if (span && span.last >= from && span.first <= to) {
+      placed.push({ event, span, start: startMs(event) });
+    }
+  }
+  const days = new Map<string, CalendarEvent[]>();
+  for (const { event, span } of placed.sort(compareEvents)) {
     let day = span.first < from ? from : span.first;
     const last = span.last > to ? to : span.last;
     for (; day <= last; day = addDays(day, 1)) {
@@ -173,6 +186,102 @@ export function instantRange(from: string, to: string): [number, number] {
 }
 
 /** Categories of the events, in order of first appearance. */
-export function categoriesOf(events: CalendarEvent[]): string[] {
+export function categoriesOf(events: readonly CalendarEvent[]): string[] {
   return [...new Set(events.flatMap((event) => event.categories))];
+}
+
+/**
+ * A feed's events by the months they may show in, worked out once per feed so that a month
+ * looks only at its own events (a big calendar has thousands). Months are numbered
+ * `year * 12 + month - 1`; events are given by their position in `events`.
+ */
+export interface MonthIndex {
+  events: readonly CalendarEvent[];
+  /** For each month, the events that may cover a day of it in some zone. */
+  months: Map<number, number[]>;
+  /** Events of any month: repeating ones, and those spanning more than `LONG_MONTHS`. */
+  always: number[];
+  /** Categories of the events, in order of first appearance. */
+  categories: string[];
+}
+
+/** Months an event may span and still be listed under each of them. */
+const LONG_MONTHS = 24;
+/** The number of the month of a `YYYY-MM-DD…` text. */
+const monthOfKey = (day: string) => Number(day.slice(0, 4)) * 12 + Number(day.slice(5, 7)) - 1;
+
+/** The number of the UTC month of an instant. */
+function monthAt(ms: number): number {
+  const date = new Date(ms);
+  return date.getUTCFullYear() * 12 + date.getUTCMonth();
+}
+
+const DATE_PREFIX = /^\d{4}-\d{2}-(\d{2})/;
+
+/**
+ * The months of `start` and `end` (timed, with their offsets) as seen from any zone: a wall
+ * date is at most two days from the date of the same instant anywhere (offsets run from
+ * −12:00 to +14:00; three days are allowed for), so a date near the start or end of its month
+ * may be in the next or previous one elsewhere. Read from the text, without a `Date`: 20,000
+ * events are indexed at once.
+ */
+function timedMonths(start: string, end: string | undefined): [number, number] | undefined {
+  const from = DATE_PREFIX.exec(start);
+  const to = end ? DATE_PREFIX.exec(end) : from;
+  if (!from || !to) return undefined;
+  const last = (date: string, day: string) => monthOfKey(date) + (Number(day) >= 26 ? 1 : 0);
+  return [
+    monthOfKey(start) - (Number(from[1]) <= 3 ? 1 : 0),
+    Math.max(last(from[0], from[1]), last(to[0], to[1])),
+  ];
+}
+
+/**
+ * The months `event` may cover a day of, in any zone, as `[first, last]`; every month
+ * (`undefined`) for a repeating event or one whose dates are not ISO text, none (`[]`) for an
+ * all-day event without a readable date.
+ */
+function monthsOf(event: CalendarEvent): [number, number] | [] | undefined {
+  if (event.rrule || event.rrules || event.rdates) return undefined;
+  if (event.allDay) {
+    const span = daySpan(event);
+    return span ? [monthOfKey(span.first), monthOfKey(span.last)] : [];
+  }
+  return timedMonths(event.start, event.end);
+}
+
+/** Indexes `events` by the months they may show in (see {@link MonthIndex}). */
+export function indexByMonth(events: readonly CalendarEvent[]): MonthIndex {
+  const months = new Map<number, number[]>();
+  const always: number[] = [];
+  for (let position = 0; position < events.length; position++) {
+    const span = monthsOf(events[position]);
+    if (!span || (span.length && span[1] - span[0] > LONG_MONTHS)) {
+      always.push(position);
+      continue;
+    }
+    if (!span.length) continue;
+    for (let month = span[0]; month <= span[1]; month++) {
+      const list = months.get(month);
+      if (list) list.push(position);
+      else months.set(month, [position]);
+    }
+  }
+  return { events, months, always, categories: categoriesOf(events) };
+}
+
+/**
+ * The events of `index` that may show between the instants `from` and `to` (as
+ * {@link instantRange} gives them), in the feed's order: those of the months the range
+ * touches and those of any month. The days they show on are `eventsByDay`'s to work out.
+ */
+export function eventsWithin(index: MonthIndex, from: number, to: number): CalendarEvent[] {
+  const first = monthAt(from);
+  const last = monthAt(to);
+  if (Number.isNaN(first + last)) return [...index.events];
+  const positions = new Set(index.always);
+  for (let month = first; month <= last; month++) {
+    for (const position of index.months.get(month) ?? []) positions.add(position);
+  }
+  return [...positions].sort((a, b) => a - b).map((position) => index.events[position]);
 }

@@ -2,18 +2,30 @@
  * Bounds on what one feed may cost the page. Feeds are parsed on the main thread, by parsers
  * that read a whole text in one go (DOMParser, JSON.parse, ical.js, papaparse). So the text is
  * first walked in slices, a task each, and cut down (news items: the first ones are kept) or
- * refused with a message (calendars and results: a partial one would mislead, and text too long
- * to parse in one short task) before a parser sees it. The numbers are far above any real feed
- * of a provincial office; fetches are capped at 10 MB.
+ * refused with a message (results: a partial one would mislead, and text too long to parse in
+ * short tasks) before a parser sees it; a calendar with more events than it keeps is trimmed
+ * after parsing, and says so. The numbers are far above any real feed of a provincial office;
+ * fetches are capped at 10 MB.
  */
 import { nextTask } from './tasks.js';
-import { FeedError, FORMAT_LABELS, type FeedData, type FeedFormat } from './types.js';
+import {
+  FeedError,
+  FORMAT_LABELS,
+  type CalendarEvent,
+  type EventsData,
+  type FeedData,
+  type FeedFormat,
+} from './types.js';
 
 export const LIMITS = {
   /** News items kept (the first ones: feeds list the newest first). */
   items: 200,
-  /** Calendar events beyond which a feed is refused (a busy office has a few hundred a year). */
-  events: 2_000,
+  /**
+   * Calendar events kept (a busy office has a few hundred a year, 3,000 in five years). Past it
+   * a feed is trimmed, not refused: its repeating events and the events nearest to now stay
+   * (`EventsData.trimmed` says so).
+   */
+  events: 20_000,
   /**
    * Result rows (candidates) beyond which a feed is refused: a national general election has
    * about 5,000 constituency candidates (400 constituencies) on one results page.
@@ -25,9 +37,8 @@ export const LIMITS = {
    */
   chars: 200_000,
   /**
-   * Characters of any feed a parser gets, beyond which it is refused: room for a month of
-   * 2,000 events (about 400,000 characters) or 10,000 result rows. JSON and CSV parse that in a
-   * few milliseconds; iCalendar is read a slice of events per task (see parse/ics.ts).
+   * Characters of any other feed a parser gets, beyond which it is refused: room for 10,000
+   * result rows. JSON and CSV parse that in a few milliseconds.
    */
   dataChars: 1_000_000,
   /**
@@ -36,6 +47,12 @@ export const LIMITS = {
    * whole in one task: parse/ect-report.ts walks it in slices and parses one province.
    */
   reportChars: 8_000_000,
+  /**
+   * Characters of an events feed (iCalendar, JSON with `events`) a parser gets, beyond which it
+   * is refused: a 5 MB file of 20,000 events. Both are read a slice of events per task (see
+   * parse/ics.ts, parse/json.ts).
+   */
+  eventsChars: 6_000_000,
   /** JSON nesting (real feeds nest five deep; thousands of levels take parsers seconds). */
   depth: 64,
 };
@@ -152,10 +169,14 @@ interface Frame {
 
 /**
  * JSON text within the limits, walked once without parsing (a task per `SLICE` characters):
- * too deep, or too many events or candidates, is refused; the news items past the limits (the
- * top-level list, or `items`) are cut out, so that the JSON parser never sees them.
+ * too deep, or too many candidates, is refused; the news items past the limits (the top-level
+ * list, or `items`) are cut out, so that the JSON parser never sees them. `events`: entries of
+ * the top-level `events` list.
  */
-async function cutJson(text: string, format: FeedFormat): Promise<string> {
+async function cutJson(
+  text: string,
+  format: FeedFormat,
+): Promise<{ source: string; events: number }> {
   const stack: Frame[] = [];
   // Where the last key was: only read (sliced) when an array or object opens after it.
   let keyStart = 0;
@@ -189,9 +210,7 @@ async function cutJson(text: string, format: FeedFormat): Promise<string> {
     if (top?.array && top.expecting) {
       top.expecting = false;
       top.cut?.add(i, top.after);
-      if (top.key === 'events' && ++events > LIMITS.events) {
-        throw refuse(format, `more than ${count(LIMITS.events)} events`);
-      }
+      if (top.key === 'events' && stack.length === 2) events++;
       if (top.key === 'candidates' && ++candidates > LIMITS.candidates) {
         throw refuse(format, `more than ${count(LIMITS.candidates)} candidates`);
       }
@@ -228,7 +247,7 @@ async function cutJson(text: string, format: FeedFormat): Promise<string> {
       });
     }
   }
-  return cut ? text.slice(0, cut.start) + text.slice(cut.end) : text;
+  return { source: cut ? text.slice(0, cut.start) + text.slice(cut.end) : text, events };
 }
 
 /** Records of CSV text that hold something: line ends inside quoted values do not count. */
@@ -249,28 +268,27 @@ function csvRecords(text: string): number {
 
 /**
  * Feed text cut or refused so that parsing it stays short: RSS, Atom and JSON keep their first
- * items; too many events or candidates, JSON nested too deep, and text that stays too long are
- * refused. Runs in tasks of its own, so decoding, cutting and parsing a big feed do not add up
- * to one long task.
+ * items; too many candidates, JSON nested too deep, and text that stays too long are refused
+ * (events feeds have room for `LIMITS.eventsChars`, other feeds `LIMITS.dataChars`). Runs in
+ * tasks of its own, so decoding, cutting and parsing a big feed do not add up to one long task.
  */
 export async function withinLimits(text: string, format: FeedFormat): Promise<string> {
   if (text.length > SLICE / 4) await nextTask();
   let source = text;
+  let events = 0;
   if (format === 'json' || format === 'jsonfeed' || format === 'ect-report') {
-    source = await cutJson(text, format);
+    ({ source, events } = await cutJson(text, format));
   } else if (format === 'rss' || format === 'atom') source = await cutXml(text);
   const budget =
     format === 'rss' || format === 'atom'
       ? LIMITS.chars
       : format === 'ect-report'
         ? LIMITS.reportChars
-        : LIMITS.dataChars;
+        : format === 'ics' || events
+          ? LIMITS.eventsChars
+          : LIMITS.dataChars;
   if (source.length > budget) {
     throw refuse(format, `${count(source.length)} characters of text`);
-  }
-  if (format === 'ics') {
-    const events = source.match(/^BEGIN:VEVENT\b/gim)?.length ?? 0;
-    if (events > LIMITS.events) throw refuse(format, `${count(events)} events`);
   }
   if (format === 'csv') {
     // The header row is not a candidate.
@@ -281,21 +299,44 @@ export async function withinLimits(text: string, format: FeedFormat): Promise<st
   return source;
 }
 
+/** How far `event` is from `now`, in ms: 0 while it runs, -1 for a repeating event. */
+function distanceFrom(event: CalendarEvent, now: number): number {
+  if (event.rrule || event.rrules || event.rdates) return -1;
+  const start = Date.parse(event.start);
+  if (Number.isNaN(start)) return Infinity;
+  const end = event.end ? Date.parse(event.end) : NaN;
+  if (now < start) return start - now;
+  return Math.max(0, now - (end > start ? end : start));
+}
+
+/**
+ * `data` with its first `LIMITS.events` events by distance from `now` (repeating events first:
+ * they can show in any month), in the feed's order, marked as trimmed.
+ */
+function trimEvents(data: EventsData, now: number): EventsData {
+  const { events } = data;
+  const distances = Float64Array.from(events, (event) => distanceFrom(event, now));
+  const limit = Float64Array.from(distances).sort()[LIMITS.events - 1];
+  let ties = LIMITS.events - distances.filter((distance) => distance < limit).length;
+  const kept = events.filter(
+    (_, i) => distances[i] < limit || (distances[i] === limit && ties-- > 0),
+  );
+  return { ...data, events: kept, trimmed: { kept: kept.length, total: events.length } };
+}
+
 /**
  * Parsed data within the limits, for what the text walk could not see: news items beyond
- * `LIMITS.items` are dropped, too many events (iCalendar) or result rows refuse the feed.
+ * `LIMITS.items` are dropped, events beyond `LIMITS.events` trimmed (those nearest to `now`
+ * stay), too many result rows refuse the feed.
  */
-export function withinDataLimits(data: FeedData, format: FeedFormat): FeedData {
+export function withinDataLimits(data: FeedData, format: FeedFormat, now = Date.now()): FeedData {
   switch (data.kind) {
     case 'items':
       return data.items.length > LIMITS.items
         ? { ...data, items: data.items.slice(0, LIMITS.items) }
         : data;
     case 'events':
-      if (data.events.length > LIMITS.events) {
-        throw refuse(format, `${count(data.events.length)} events`);
-      }
-      return data;
+      return data.events.length > LIMITS.events ? trimEvents(data, now) : data;
     case 'results': {
       const rows = data.races.reduce((sum, race) => sum + race.candidates.length, 0);
       if (rows > LIMITS.candidates) throw refuse(format, `${count(rows)} candidates`);

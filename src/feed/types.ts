@@ -119,6 +119,12 @@ export interface EventsData {
   kind: 'events';
   title?: string;
   events: CalendarEvent[];
+  /**
+   * Set when the feed had more events than a calendar keeps (`LIMITS.events`): `kept` of its
+   * `total` events are in `events`, its repeating events and those nearest to the time it was
+   * read.
+   */
+  trimmed?: { kept: number; total: number };
 }
 
 export interface Candidate {

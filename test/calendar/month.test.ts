@@ -4,6 +4,9 @@ import {
   categoriesOf,
   daySpan,
   eventsByDay,
+  eventsWithin,
+  indexByMonth,
+  instantRange,
   monthGrid,
   moveDate,
   sameDayIn,
@@ -121,5 +124,61 @@ describe('calendar month maths', () => {
     ]);
     expect(days.has('2022-10-01')).to.be.false;
     expect(categoriesOf(events)).to.deep.equal(['b', 'a']);
+  });
+});
+
+describe('indexByMonth and eventsWithin', () => {
+  // Events at the edges of months, in the zones furthest apart, and some that span months.
+  const events = [
+    event({ start: '2024-03-31T23:30:00-11:00', end: '2024-04-01T00:30:00-11:00' }),
+    event({ start: '2024-04-01T00:30:00+14:00' }),
+    event({ start: '2024-02-29T22:00:00Z', end: '2024-03-01T02:00:00Z' }),
+    event({ start: '2024-04-30T23:00:00-12:00' }),
+    event({ start: '2024-05-01T01:00:00+07:00' }),
+    event({ start: '2024-04-15T09:00:00+07:00' }),
+    event({ start: '2024-01-10T09:00:00+07:00', end: '2024-06-20T17:00:00+07:00' }),
+    event({ start: '2024-03-31', end: '2024-04-02' }),
+    event({ start: '2023-12-31', end: '2024-01-01' }),
+    event({ start: '2020-01-01', end: '2029-01-01' }),
+    event({ start: '2024-04-08T09:00:00+07:00', rrule: 'FREQ=WEEKLY' }),
+    event({ start: '2024-04-10T09:00:00+07:00', rdates: ['2024-07-10T09:00:00+07:00'] }),
+  ];
+  const index = indexByMonth(events);
+
+  for (const zone of [
+    'Asia/Bangkok',
+    'Pacific/Kiritimati',
+    'Pacific/Pago_Pago',
+    'America/New_York',
+  ]) {
+    it(`places each month's events as the whole feed does (${zone})`, () => {
+      for (const month of [
+        '2023-12',
+        '2024-01',
+        '2024-02',
+        '2024-03',
+        '2024-04',
+        '2024-05',
+        '2024-07',
+      ]) {
+        const weeks = monthGrid(month, 0);
+        const from = weeks[0][0];
+        const to = weeks[weeks.length - 1][6];
+        const nearby = eventsWithin(index, ...instantRange(from, to));
+        expect(eventsByDay(nearby, from, to, zone), `${month} in ${zone}`).to.deep.equal(
+          eventsByDay(events, from, to, zone),
+        );
+      }
+    });
+  }
+
+  it('looks at a month of its own events, the repeating and very long ones', () => {
+    const weeks = monthGrid('2024-09', 0);
+    const nearby = eventsWithin(index, ...instantRange(weeks[0][0], weeks[weeks.length - 1][6]));
+    expect(nearby.map((e) => e.start)).to.deep.equal([
+      '2020-01-01',
+      '2024-04-08T09:00:00+07:00',
+      '2024-04-10T09:00:00+07:00',
+    ]);
   });
 });

@@ -17,7 +17,7 @@ import {
 import { zeroPad } from '../../format/digits.js';
 import { WINDOWS_ZONES } from './windows-zones.js';
 import { loadIcal, type Ical as IcalModule } from './load-ical.js';
-import { nextTask } from '../tasks.js';
+import { nextTask, pauseEvery } from '../tasks.js';
 import { FeedError, type CalendarEvent, type EventsData } from '../types.js';
 import { safeUrl } from '../url.js';
 
@@ -272,11 +272,13 @@ function icsError(message: string, cause?: unknown): FeedError {
  * space), then the blank lines.
  */
 function unindent(text: string): string {
+  // A feed's lines start at the margin: nothing to do (a big calendar has 100,000 lines).
+  if (/^\S/m.test(text)) return text.trim();
   const lines = text.split(/\r?\n/);
   const indents = lines
     .filter((line) => line.trim())
     .map((line) => /^[ \t]*/.exec(line)![0].length);
-  const indent = Math.min(...indents);
+  const indent = indents.reduce((least, n) => Math.min(least, n), Infinity);
   return (indent ? lines.map((line) => line.slice(indent)).join('\r\n') : text).trim();
 }
 
@@ -413,6 +415,8 @@ export async function parseIcs(input: string, baseUrl?: string): Promise<EventsD
   let title: string | undefined;
   let index = 0;
   const slices = icsSlices(source);
+  // Reading a slice's events takes a while too: a task's worth at a time.
+  const pause = pauseEvery();
   for (const [n, slice] of slices.entries()) {
     // ical.js reads a whole text in one go: a big calendar is read a slice at a time, a task each.
     if (n > 0) await nextTask();
@@ -449,6 +453,7 @@ export async function parseIcs(input: string, baseUrl?: string): Promise<EventsD
           });
         } else if (uid) masters.set(uid, parsed.event);
         if (!parsed.cancelled) events.push(parsed.event);
+        await pause();
       }
     }
   }

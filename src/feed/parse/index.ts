@@ -4,7 +4,8 @@
  */
 import { decodeFeedInTasks } from '../decode.js';
 import { loadIcal } from './load-ical.js';
-import { withinDataLimits, withinLimits } from '../limits.js';
+import { LIMITS, withinDataLimits, withinLimits } from '../limits.js';
+import { nextTask } from '../tasks.js';
 import { isPlainJsonData, parseJson, parseJsonValue, PLAIN_NUMBER } from './json.js';
 import { looksLikeHtml } from './normalize.js';
 import { parseXmlFeed } from './xml.js';
@@ -101,6 +102,20 @@ function formatOption(format: unknown): FeedFormat | undefined {
 const ignore = () => {};
 
 /**
+ * `withinDataLimits`, in a task of its own when it trims a big calendar: the work is not added
+ * to the parser's last task nor to what the page does with the data.
+ */
+async function trimmedApart(data: FeedData, format: FeedFormat): Promise<FeedData> {
+  if (data.kind !== 'events' || data.events.length <= LIMITS.events) {
+    return withinDataLimits(data, format);
+  }
+  await nextTask();
+  const kept = withinDataLimits(data, format);
+  await nextTask();
+  return kept;
+}
+
+/**
  * Starts loading the lazily loaded parser of `format` and the library it uses (ical.js,
  * papaparse) side by side, while the feed itself is still on its way; otherwise each waits for
  * the one before it, a round trip each once the feed has arrived. A failed load here is left
@@ -157,11 +172,11 @@ export async function parseFeed(
         return withinDataLimits(await parseXmlFeed(source, format, baseUrl), format);
       case 'json':
       case 'jsonfeed':
-        return withinDataLimits(await parseJson(source, format, baseUrl), format);
+        return trimmedApart(await parseJson(source, format, baseUrl), format);
       case 'ics': {
         preloadParser(format); // ical.js beside the parser, not after it
         const { parseIcs } = await import('./ics.js');
-        return withinDataLimits(await parseIcs(source, baseUrl), format);
+        return trimmedApart(await parseIcs(source, baseUrl), format);
       }
       case 'csv': {
         preloadParser(format);

@@ -17,6 +17,7 @@ import {
   type ResultsData,
 } from '../types.js';
 import { LIMITS } from '../limits.js';
+import { pauseEvery } from '../tasks.js';
 import { safeImageUrl, safeUrl } from '../url.js';
 import { toEventTime, toIsoDate } from './dates.js';
 import {
@@ -184,15 +185,21 @@ function normalizeEvent(object: JsonObject, base: string | undefined): CalendarE
   );
 }
 
-function eventsData(object: JsonObject, events: unknown[], base: string | undefined): EventsData {
+/** Normalized a task's worth at a time: a big calendar has 20,000 events (`LIMITS.events`). */
+async function eventsData(
+  object: JsonObject,
+  events: unknown[],
+  base: string | undefined,
+): Promise<EventsData> {
+  const normalized: CalendarEvent[] = [];
+  const pause = pauseEvery();
+  for (const entry of events) {
+    const event = isObject(entry) ? normalizeEvent(entry, base) : undefined;
+    if (event) normalized.push(event);
+    await pause();
+  }
   return withOptional<EventsData>(
-    {
-      kind: 'events',
-      events: events
-        .filter(isObject)
-        .map((event) => normalizeEvent(event, base))
-        .filter((event): event is CalendarEvent => !!event),
-    },
+    { kind: 'events', events: normalized },
     { title: cleanText(ownField(object, 'title')) },
   );
 }
