@@ -100,9 +100,26 @@ export async function loadCachedFeed(
   return undefined;
 }
 
+/** The events, result rows or items of `data`. */
+function entriesOf(data: FeedData): number {
+  switch (data.kind) {
+    case 'events':
+      return data.events.length;
+    case 'results':
+      return data.races.reduce((sum, race) => sum + race.candidates.length, 0);
+    case 'items':
+      return data.items.length;
+    default:
+      return 0;
+  }
+}
+
 export function writeCachedFeed(key: string, data: FeedData, now = Date.now()): void {
   const store = storage();
   if (!store) return;
+  // Data of more entries than MAX_CHARS could hold (each takes well over 50 characters) is not
+  // even serialized: a big calendar's JSON takes tens of milliseconds only to be dropped.
+  if (entriesOf(data) > MAX_CHARS / 50) return;
   try {
     const raw = JSON.stringify({ savedAt: now, data });
     if (raw.length > MAX_CHARS) return;

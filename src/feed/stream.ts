@@ -199,6 +199,9 @@ function attempt(request: FeedRequest, lastText: string | undefined): Observable
           report: request.report,
           proxy: request.proxy,
         });
+        // Its JSON (to tell changed data from the same) in a task of its own: a big calendar's
+        // takes tens of milliseconds, the parser's last task as much again.
+        await nextTask();
         return { ok: true, text, data, json: JSON.stringify(data) };
       } catch (error) {
         return {

@@ -153,19 +153,24 @@ describe('feed cache (localStorage)', () => {
   });
 
   it('removes entries past the limits a feed has', async () => {
-    const start = '2024-02-01T09:00:00+07:00';
-    plant('events', {
-      kind: 'events',
-      events: Array.from({ length: 2_001 }, (_, i) => ({
-        id: `e${i}`,
-        title: 'x',
-        start,
-        allDay: false,
-        categories: [],
-      })),
+    // More result rows than a feed may hold (LIMITS.candidates): refused there, removed here.
+    plant('results', {
+      kind: 'results',
+      races: [
+        {
+          id: 'r',
+          name: 'r',
+          candidates: Array.from({ length: 10_001 }, (_, i) => ({
+            id: `c${i}`,
+            number: i + 1,
+            name: 'x',
+            votes: 1,
+          })),
+        },
+      ],
     });
-    expect(await loadCachedFeed('events')).to.be.undefined;
-    expect(stored('events')).to.be.null;
+    expect(await loadCachedFeed('results')).to.be.undefined;
+    expect(stored('results')).to.be.null;
   });
 
   it('dropCachedFeed forgets one feed and its place in the index', () => {
