@@ -27,6 +27,9 @@ export function parseMonth(value: string | null | undefined): string | undefined
 }
 
 // Not `view`: that is the grid/list property.
+/** Expansion inside an update, in ms (later slices take SLICE_MS of recurrence.ts). */
+const FIRST_SLICE_MS = 8;
+
 const lazyView: LazyView<EctCalendar, CalendarView> = new LazyView(
   () => import('./calendar.view.js'),
 );
@@ -263,7 +266,9 @@ export class EctCalendar extends FeedElement<'events'> {
     }
     const expansion = this.expander(events, start, end);
     this.expansion = expansion;
-    if (expansion.run()) return expansion;
+    // The first slice runs inside this update, before the month renders: a short one, so that
+    // slice and render stay one short task (a handful of repeating events fit in it).
+    if (expansion.run(FIRST_SLICE_MS)) return expansion;
     const pending: Promise<void> = (async () => {
       while (this.expansion === expansion && !expansion.done) {
         await nextTask();

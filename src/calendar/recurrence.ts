@@ -21,9 +21,9 @@ import { loadIcal, type Ical } from '../feed/parse/load-ical.js';
 import type { CalendarEvent } from '../feed/types.js';
 
 /** Longest stretch of expansion in one task, in ms. */
-export const SLICE_MS = 25;
+export const SLICE_MS = 20;
 /** How far one step of ical.js may run past the slice before its event is given up, in ms. */
-const GRACE_MS = 20;
+const GRACE_MS = 15;
 /** Time one event may take in all, in ms (about 20,000 steps of a daily rule). */
 export const EVENT_MS = 250;
 /** Time one range (a month shown) may take in all, in ms; events not reached by then are left out. */
@@ -31,7 +31,7 @@ export const RANGE_MS = 3_000;
 /** Occurrences of one event in one range, at most (a rule every minute fills 16 hours). */
 export const MAX_OCCURRENCES = 1_000;
 /** Occurrences in one range, at most. */
-export const MAX_RANGE_OCCURRENCES = 5_000;
+export const MAX_RANGE_OCCURRENCES = 2_000;
 /** Wall clocks are at most this far from UTC (UTC+14), plus an hour to spare. */
 const ZONE_MARGIN = 15 * 3_600_000;
 const DAY = 86_400_000;
