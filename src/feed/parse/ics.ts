@@ -309,7 +309,9 @@ const EXDATE = /EXDATE[;:]/iy;
  * that never ends, one inside another, or one with more than MAX_EXDATES EXDATE values is
  * refused with its line number, before ical.js reads anything.
  */
-function eventBlocks(source: string): Blocks {
+async function eventBlocks(source: string): Promise<Blocks> {
+  // A big calendar has 100,000 lines: a task's worth of them at a time.
+  const pause = pauseEvery();
   const blocks: string[] = [];
   const outside: string[] = [];
   let outsideFrom = 0;
@@ -364,6 +366,7 @@ function eventBlocks(source: string): Blocks {
       }
     }
     at = next;
+    if ((line & 1023) === 0) await pause();
   }
   if (open >= 0) throw icsError(`line ${openLine}: BEGIN:VEVENT did not end`);
   outside.push(source.slice(outsideFrom));
@@ -376,8 +379,8 @@ function eventBlocks(source: string): Blocks {
  * with several VCALENDARs, or short, stays whole. The events are found by `eventBlocks`, which
  * also refuses what ical.js could not read in a short task.
  */
-function icsSlices(source: string): string[] {
-  const { blocks, skeleton } = eventBlocks(source);
+async function icsSlices(source: string): Promise<string[]> {
+  const { blocks, skeleton } = await eventBlocks(source);
   if (source.length <= ICS_SLICE) return [source];
   if (source.match(/^BEGIN:VCALENDAR/gim)?.length !== 1) return [source];
   const end = skeleton.search(/^END:VCALENDAR/im);
@@ -414,7 +417,7 @@ export async function parseIcs(input: string, baseUrl?: string): Promise<EventsD
   const overrides: { uid: string; recurrenceId: string; event?: CalendarEvent }[] = [];
   let title: string | undefined;
   let index = 0;
-  const slices = icsSlices(source);
+  const slices = await icsSlices(source);
   // Reading a slice's events takes a while too: a task's worth at a time.
   const pause = pauseEvery();
   for (const [n, slice] of slices.entries()) {
