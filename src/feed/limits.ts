@@ -147,7 +147,7 @@ const OPEN_BRACE = 0x7b;
 const CLOSE_BRACE = 0x7d;
 
 /** Index of the quote that ends the JSON string starting at `start`, or -1. */
-function endOfString(text: string, start: number): number {
+export function endOfString(text: string, start: number): number {
   for (let i = text.indexOf('"', start + 1); i >= 0; i = text.indexOf('"', i + 1)) {
     let slashes = 0;
     while (text.charCodeAt(i - 1 - slashes) === BACKSLASH) slashes++;

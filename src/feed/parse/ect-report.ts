@@ -10,7 +10,8 @@
  * as text whether the file has numbers or strings, and a reference file that failed or lacks an
  * id leaves the ECT's id on the row (with a notice) instead of a blank.
  */
-import { SLICE } from '../limits.js';
+import { SLICE, endOfString } from '../limits.js';
+import { cleanText, isObject } from './normalize.js';
 import { loadRef, refUrl, type ReportRefName } from '../report-refs.js';
 import { nextTask } from '../tasks.js';
 import { safeColor } from '../url.js';
@@ -30,7 +31,6 @@ const OPEN_BRACKET = 0x5b;
 const CLOSE_BRACKET = 0x5d;
 const OPEN_BRACE = 0x7b;
 const CLOSE_BRACE = 0x7d;
-const BACKSLASH = 0x5c;
 
 /** The answers' colours (the ECT's files give none). */
 const ANSWER_COLORS: Record<string, string> = {
@@ -42,9 +42,6 @@ const ANSWER_COLORS: Record<string, string> = {
 function fail(message: string): FeedError {
   return new FeedError(`ECT report: ${message}`, { format: 'ect-report' });
 }
-
-const isObject = (value: unknown): value is Json =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 const listOf = (value: unknown): Json[] => (Array.isArray(value) ? value.filter(isObject) : []);
 
@@ -60,9 +57,6 @@ function idOf(value: unknown): string | undefined {
   return typeof value === 'string' && value.trim() ? value.trim() : undefined;
 }
 
-const textOf = (value: unknown): string | undefined =>
-  typeof value === 'string' && value.trim() ? value.trim() : undefined;
-
 function byId(list: Json[], key: string): Map<string, Json> {
   const map = new Map<string, Json>();
   for (const entry of list) {
@@ -70,16 +64,6 @@ function byId(list: Json[], key: string): Map<string, Json> {
     if (id !== undefined) map.set(id, entry);
   }
   return map;
-}
-
-/** Index of the quote that ends the JSON string starting at `start`, or -1. */
-function endOfString(text: string, start: number): number {
-  for (let i = text.indexOf('"', start + 1); i >= 0; i = text.indexOf('"', i + 1)) {
-    let slashes = 0;
-    while (text.charCodeAt(i - 1 - slashes) === BACKSLASH) slashes++;
-    if (slashes % 2 === 0) return i;
-  }
-  return -1;
 }
 
 interface Split {
@@ -255,7 +239,7 @@ function partyOf(
     if (ctx.partiesLoaded) ctx.missing.add('info_party_overview', id);
     return { party: id };
   }
-  return { party: textOf(info.name) ?? id, color: safeColor(info.color), info };
+  return { party: cleanText(info.name) ?? id, color: safeColor(info.color), info };
 }
 
 /** Constituency 1, 2 … 10 (by number, not by the file's order). */
@@ -302,7 +286,7 @@ function constituencyRaces(
         const { party, color } = partyOf(ctx, c.party_id ?? mp?.mp_app_party_id);
         return {
           number: numberOf(mp?.mp_app_no) ?? numberOf(/_(\d+)$/.exec(id)?.[1]) ?? id,
-          name: textOf(mp?.mp_app_name) ?? id,
+          name: cleanText(mp?.mp_app_name) ?? id,
           party,
           color,
           votes: numberOf(c.mp_app_vote) ?? 0,
@@ -322,7 +306,7 @@ function partyRows(ctx: Context, list: Json[], votes: string, share: string): Ca
     return {
       number: numberOf(info?.party_no) ?? id,
       name: name ?? id,
-      party: textOf(info?.abbr),
+      party: cleanText(info?.abbr),
       color,
       votes: numberOf(p[votes]) ?? 0,
       share: numberOf(p[share]),
@@ -386,7 +370,7 @@ function referendumInfo(ref: unknown) {
   const info = isObject(ref) ? ref : {};
   const questions = listOf(info.questions_info).flatMap((q) => listOf(q.questions));
   const answers = new Map(
-    listOf(info.answers_info).map((a) => [String(a.answer_key), textOf(a.answer_value)]),
+    listOf(info.answers_info).map((a) => [String(a.answer_key), cleanText(a.answer_value)]),
   );
   const general = isObject(info.general_info) ? info.general_info : {};
   return { questions, answers, provinces: byId(listOf(general.province), 'prov_id') };
@@ -410,7 +394,7 @@ function referendumRaces(ctx: Context, province: Json, ref: unknown, refLoaded: 
         id: `referendum:${consId ?? ctx.provinceId}${ids.length > 1 ? `:${questionId}` : ''}`,
         ballot: 'referendum',
         ...areaOf(ctx, consId),
-        title: textOf(question?.question) ?? questionId,
+        title: cleanText(question?.question) ?? questionId,
         updated: ctx.updated,
         counted: numberOf(area.referendum_percent_count),
         official: area.official === true,
@@ -510,8 +494,8 @@ export async function parseEctReport(
   );
   const ctx: Context = {
     provinceId,
-    provinceName: textOf(provinceInfo?.province) ?? provinceId,
-    updated: textOf(head.last_update),
+    provinceName: cleanText(provinceInfo?.province) ?? provinceId,
+    updated: cleanText(head.last_update),
     constituencies: byId(listOf(refs.info_constituency), 'cons_id'),
     constituenciesLoaded: 'info_constituency' in refs,
     parties: byId(listOf(refs.info_party_overview), 'id'),
