@@ -1,7 +1,8 @@
 /** Registers every ect-widgets element. `dist/ect-widgets.js` is this module bundled. */
 // Shared by the elements' lazily loaded views: kept in this file, so that each view is one request.
+// Not status.ts: it brings the error sentences in two languages, a chunk of their own that
+// LazyView (src/element/lazy-view.ts) loads beside the first view (docs/architecture.md).
 import './element/messages.js';
-import './element/status.js';
 import './element/category-list.js';
 
 export * from './feed/index.js';

@@ -84,8 +84,9 @@ export function dispatchFeedEvents(host: HTMLElement) {
       host.dispatchEvent(new EctLoadEvent({ data: snapshot.data, source: snapshot.source }));
     }
     if (snapshot.error && snapshot.error !== previous.error) {
+      const { message, details } = snapshot.error;
       host.dispatchEvent(
-        new EctErrorEvent({ message: snapshot.error.message, error: snapshot.error }),
+        new EctErrorEvent({ message, code: details.code ?? 'unknown', error: snapshot.error }),
       );
     }
   };
@@ -157,6 +158,10 @@ export class FeedController<K extends FeedKind> implements ReactiveController {
   }
   get error() {
     return this.snapshot.error;
+  }
+  /** The kinds of data the element shows (its error messages name their formats). */
+  get kinds(): readonly K[] {
+    return this.options.kinds;
   }
 
   hostConnected(): void {
@@ -292,7 +297,9 @@ export class FeedController<K extends FeedKind> implements ReactiveController {
           status: 'error',
           version,
           error:
-            error instanceof FeedError ? error : new FeedError(String(error), { cause: error }),
+            error instanceof FeedError
+              ? error
+              : new FeedError(String(error), { code: 'unknown', cause: error }),
         }),
       ),
     ).pipe(map((snapshot) => this.checkKind(snapshot)));
@@ -305,7 +312,10 @@ export class FeedController<K extends FeedKind> implements ReactiveController {
     return {
       status: 'error',
       version: snapshot.version,
-      error: new FeedError(`This element shows ${wanted}; the feed has ${KIND_NAMES[kind]}`),
+      error: new FeedError(`This element shows ${wanted}; the feed has ${KIND_NAMES[kind]}`, {
+        code: 'kind-mismatch',
+        kind,
+      }),
     };
   }
 

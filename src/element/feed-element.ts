@@ -34,7 +34,7 @@ export function feedOptions<K extends FeedKind>(
  * parts and properties, or says more about one of these.
  *
  * @fires ect-load - New data is shown. `detail: { data, source: 'network' | 'cache' | 'inline' }`.
- * @fires ect-error - The feed failed. `detail: { message, error }`.
+ * @fires ect-error - The feed failed. `detail: { message, code, error }`: `code` says what went wrong (`http`, `timeout`, `wrong-format`…, docs/feeds.md#errors), `message` says it in English.
  * @cssproperty [--ect-text=currentColor] - Text colour.
  * @cssproperty [--ect-surface=transparent] - Background.
  * @cssproperty [--ect-gap=0.5rem] - Base spacing.

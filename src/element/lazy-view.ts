@@ -6,6 +6,7 @@ import {
   type LitElement,
 } from 'lit';
 import { EctErrorEvent } from '../feed/events.js';
+import { messages } from './messages.js';
 
 /**
  * What an element loads on first use: its templates and its stylesheet.
@@ -39,15 +40,21 @@ export class LazyView<H extends LitElement, V extends ElementView<H> = ElementVi
    * calls from its own lifecycle (e.g. `willUpdate`) to work out state it then stores itself.
    */
   current?: V;
+  /** The last load failed (offline, say); the next update tries again. */
+  private failed = false;
   private loading?: Promise<V>;
   private readonly styled = new WeakSet<ShadowRoot>();
 
   constructor(private readonly load: () => Promise<{ view: V }>) {}
 
-  /** Starts loading (once per page); a failed load is tried again by the next caller. */
+  /**
+   * Starts loading (once per page); a failed load is tried again by the next caller. The state
+   * templates every view imports (status.ts, with the error sentences) load beside the view, not
+   * after it.
+   */
   preload(): Promise<V> {
-    this.loading ??= this.load().then(
-      ({ view }) => (this.current = view),
+    this.loading ??= Promise.all([this.load(), import('./status.js')]).then(
+      ([{ view }]) => (this.current = view),
       (error: unknown) => {
         this.loading = undefined;
         throw error;
@@ -81,8 +88,9 @@ export class LazyView<H extends LitElement, V extends ElementView<H> = ElementVi
       view = await this.preload();
     } catch (error) {
       // The host renders its fallback (see `render`) and says why; its next update tries again.
+      this.failed = true;
       const message = `Could not load the templates of <${host.localName}> (offline?)`;
-      host.dispatchEvent(new EctErrorEvent({ message, error }));
+      host.dispatchEvent(new EctErrorEvent({ message, code: 'view', error }));
     }
     placeholder?.remove();
     if (view && root instanceof ShadowRoot && !this.styled.has(root)) {
@@ -98,9 +106,15 @@ export class LazyView<H extends LitElement, V extends ElementView<H> = ElementVi
     update();
   }
 
-  /** The host's template: the view's, or a plain `<slot>` (the fallback) when it failed to load. */
+  /**
+   * The host's template: the view's; until it is loaded a plain `<slot>` (the fallback), which
+   * says, when the load failed and there is no fallback, that this part of the page is missing.
+   */
   render(host: H): unknown {
-    return this.current ? this.current.render(host) : fallbackSlot;
+    if (this.current) return this.current.render(host);
+    return this.failed
+      ? html`<slot><p part="status error" role="alert">${messages.viewFailed()}</p></slot>`
+      : fallbackSlot;
   }
 }
 

@@ -7,6 +7,7 @@
  * by `inLang()` / `LangController.render()`.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { LocaleModule, TemplateMap } from '@lit/localize';
 import { configureReentrantLocalization } from '@lit/localize/init/reentrant.js';
 import { templates as thTemplates } from '../generated/locales/th.js';
 import { sourceLocale, targetLocales } from '../generated/locale-codes.js';
@@ -16,12 +17,23 @@ export type { Lang } from '../format/index.js';
 
 let current: Lang | undefined;
 
+/** The Thai templates: lit-localize's, and those a lazily loaded module adds (addTranslations). */
+const thai: LocaleModule = { templates: { ...thTemplates } };
+
+/**
+ * Adds Thai templates that are not in the bundle: the error sentences come with the views
+ * (src/element/error-text.ts, with src/generated/locales/th-errors.ts).
+ */
+export function addTranslations(templates: TemplateMap): void {
+  Object.assign(thai.templates, templates);
+}
+
 try {
   configureReentrantLocalization({
     sourceLocale,
     targetLocales: [...targetLocales],
     getLocale: () => current ?? documentLang(),
-    loadLocaleSync: (locale) => (locale === 'th' ? { templates: thTemplates } : undefined),
+    loadLocaleSync: (locale) => (locale === 'th' ? thai : undefined),
   });
 } catch {
   // A host app bundled with its own copy of @lit/localize configured it first; msg() then

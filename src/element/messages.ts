@@ -9,6 +9,7 @@ export const messages = {
   loading: () => msg('Loading…', { id: 'loading' }),
   retry: () => msg('Retry', { id: 'retry' }),
   errorHeading: () => msg('Could not load the feed', { id: 'error-heading' }),
+  viewFailed: () => msg('Could not load this part of the page', { id: 'view-failed' }),
   empty: () => msg('Nothing to show yet', { id: 'empty' }),
   stale: () => msg('Showing saved data; the latest update failed', { id: 'stale' }),
   all: () => msg('All', { id: 'all' }),

@@ -1,11 +1,14 @@
 /**
  * The loading, empty, error and stale states every element shows, and which of them applies.
+ * Every view imports this module; it is loaded with the first view, with the error sentences
+ * (error-text.ts), not in `dist/ect-widgets.js` (docs/architecture.md).
  */
 import { html, nothing, type TemplateResult } from 'lit';
+import { errorText } from './error-text.js';
 import { hasFallbackContent } from './feed-controller.js';
 import type { FeedSnapshot } from '../feed/stream.js';
 import { messages } from './messages.js';
-import type { FeedError } from '../feed/types.js';
+import type { FeedKind } from '../feed/types.js';
 
 /**
  * The loading, empty, error and stale blocks every element shows, so that they look and
@@ -22,19 +25,20 @@ export function emptyTemplate(): TemplateResult {
   return html`<p part="status empty">${messages.empty()}</p>`;
 }
 
-export function errorTemplate(error: FeedError | undefined, retry: () => void): TemplateResult {
+/** The error block: the heading, then `reason` (errorSentence) when there is one. */
+export function errorTemplate(reason: string, retry: () => void): TemplateResult {
   return html`<div part="status error" role="alert">
     <span part="message"
-      ><strong>${messages.errorHeading()}</strong
-      >${error ? html`: ${error.message}` : nothing}</span
+      ><strong>${messages.errorHeading()}</strong>${reason ? `: ${reason}` : nothing}</span
     >
     <button part="retry" type="button" @click=${retry}>${messages.retry()}</button>
   </div>`;
 }
 
-export function staleTemplate(error: FeedError | undefined, retry: () => void): TemplateResult {
+/** The notice above saved data; `reason` (why the update failed) is its title. */
+export function staleTemplate(reason: string, retry: () => void): TemplateResult {
   return html`<div part="status stale" role="status">
-    <span part="message" title=${error?.message ?? ''}>${messages.stale()}</span>
+    <span part="message" title=${reason}>${messages.stale()}</span>
     <button part="retry" type="button" @click=${retry}>${messages.retry()}</button>
   </div>`;
 }
@@ -42,7 +46,15 @@ export function staleTemplate(error: FeedError | undefined, retry: () => void): 
 /** What the state templates need of a `FeedController`. */
 export interface FeedLike {
   readonly snapshot: FeedSnapshot;
+  /** The kinds of data the element shows: its error sentences name what it reads. */
+  readonly kinds: readonly FeedKind[];
   retry(): void;
+}
+
+/** Why the feed's latest load failed, in the element's language; empty when it did not fail. */
+export function errorSentence(feed: FeedLike): string {
+  const { error } = feed.snapshot;
+  return error ? errorText(error.details, feed.kinds[0]) : '';
 }
 
 /**
@@ -55,11 +67,12 @@ export function feedStatus(
   feed: FeedLike,
   loadingLines = 3,
 ): TemplateResult | undefined {
-  const { status, error, data } = feed.snapshot;
+  const { status, data } = feed.snapshot;
   if (data) return undefined;
   const fallback = hasFallbackContent(host);
   const slot = fallback ? html`<slot></slot>` : nothing;
-  if (status === 'error') return html`${slot}${errorTemplate(error, () => feed.retry())}`;
+  if (status === 'error')
+    return html`${slot}${errorTemplate(errorSentence(feed), () => feed.retry())}`;
   if (status === 'loading') return fallback ? html`${slot}` : loadingTemplate(loadingLines);
   return emptyTemplate();
 }
@@ -85,6 +98,7 @@ export function statusSection(
 
 /** The notice above data that a failed refresh left showing; nothing otherwise. */
 export function staleNotice(feed: FeedLike): TemplateResult | typeof nothing {
-  const { status, error } = feed.snapshot;
-  return status === 'stale' ? staleTemplate(error, () => feed.retry()) : nothing;
+  return feed.snapshot.status === 'stale'
+    ? staleTemplate(errorSentence(feed), () => feed.retry())
+    : nothing;
 }

@@ -4,7 +4,7 @@
  * for code that listens from outside; the elements' own UI events are in src/element/events.ts.
  */
 import type { FeedOrigin } from './stream.js';
-import type { FeedData } from './types.js';
+import type { FeedData, FeedErrorCode } from './types.js';
 
 const init = { bubbles: true, composed: true } as const;
 
@@ -21,12 +21,22 @@ export class EctLoadEvent<T = FeedData> extends CustomEvent<EctLoadDetail<T>> {
   }
 }
 
+/**
+ * What an `ect-error` is about: the `code` of the FeedError (types.ts, `FeedErrorCode`), or
+ * `view` when the element's templates could not be loaded (src/element/lazy-view.ts).
+ */
+export type EctErrorCode = FeedErrorCode | 'view';
+
 export interface EctErrorDetail {
+  /** Why, in English, for developers and the console (the element shows it in its language). */
   message: string;
+  /** What went wrong, for programs: `http`, `timeout`, `wrong-format`… (docs/feeds.md#errors). */
+  code: EctErrorCode;
+  /** The FeedError (or, for `view`, the error of the failed import). */
   error: unknown;
 }
 
-/** The feed could not be fetched or parsed; `message` says why in plain words. */
+/** The feed could not be fetched or parsed; `message` says why in plain words, `code` for programs. */
 export class EctErrorEvent extends CustomEvent<EctErrorDetail> {
   static readonly type = 'ect-error';
   constructor(detail: EctErrorDetail) {

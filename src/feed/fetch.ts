@@ -88,19 +88,30 @@ export async function fetchFeed(url: string, options: FetchOptions = {}): Promis
       });
     } catch (cause) {
       if (timedOut) {
-        throw new FeedError(`The feed did not answer within ${Math.round(timeout / 1000)} s`, {
+        const seconds = Math.round(timeout / 1000);
+        throw new FeedError(`The feed did not answer within ${seconds} s`, {
+          code: 'timeout',
+          seconds,
           url,
           cause,
         });
       }
       if (signal?.aborted) throw cause;
+      if (globalThis.navigator?.onLine === false) {
+        throw new FeedError('Could not reach the feed: the device is offline', {
+          code: 'offline',
+          url,
+          cause,
+        });
+      }
       throw new FeedError(
         'Could not reach the feed (offline, blocked, or the server does not allow cross-origin requests: see the proxy attribute)',
-        { url, cause },
+        { code: 'network', url, cause },
       );
     }
     if (!response.ok) {
       throw new FeedError(`The feed server answered HTTP ${response.status}`, {
+        code: 'http',
         url,
         status: response.status,
         retryAfter: parseRetryAfter(response.headers.get('Retry-After')),
@@ -152,5 +163,10 @@ async function readBody(response: Response, maxBytes: number, url: string): Prom
 }
 
 function tooLarge(url: string, maxBytes: number) {
-  return new FeedError(`The feed is larger than ${Math.round(maxBytes / 1048576)} MB`, { url });
+  const megabytes = Math.round(maxBytes / 1048576);
+  return new FeedError(`The feed is larger than ${megabytes} MB`, {
+    code: 'too-large',
+    megabytes,
+    url,
+  });
 }

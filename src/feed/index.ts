@@ -36,4 +36,10 @@ export {
   type FetchedFeed,
 } from './fetch.js';
 export { clearFeedCache } from './cache.js';
-export { EctLoadEvent, EctErrorEvent, type EctLoadDetail, type EctErrorDetail } from './events.js';
+export {
+  EctLoadEvent,
+  EctErrorEvent,
+  type EctLoadDetail,
+  type EctErrorDetail,
+  type EctErrorCode,
+} from './events.js';

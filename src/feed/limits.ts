@@ -62,6 +62,7 @@ export const SLICE = 1 << 18;
 
 function refuse(format: FeedFormat, what: string): FeedError {
   return new FeedError(`${FORMAT_LABELS[format]}: ${what}, more than this widget shows at once`, {
+    code: 'too-many',
     format,
   });
 }
@@ -229,9 +230,7 @@ async function cutJson(
       if (stack.length >= LIMITS.depth) {
         throw new FeedError(
           `${FORMAT_LABELS[format]}: nested more than ${LIMITS.depth} levels deep`,
-          {
-            format,
-          },
+          { code: 'too-many', format },
         );
       }
       const array = code === OPEN_BRACKET;

@@ -8,7 +8,7 @@ import { decodeFeedInTasks } from './decode.js';
 import { fetchFeed, proxiedUrl } from './fetch.js';
 import { LIMITS } from './limits.js';
 import { nextTask } from './tasks.js';
-import { FeedError } from './types.js';
+import { FeedError, type FeedErrorInfo } from './types.js';
 
 export type ReportRefName =
   | 'info_province'
@@ -26,7 +26,8 @@ export function refUrl(base: string, name: ReportRefName): string {
 
 /**
  * The parsed JSON of a reference file, fetched (through `proxy` when set) the first time any
- * element asks for it. Rejects with a FeedError that names the file.
+ * element asks for it. Rejects with a FeedError that names the file (`code` as fetchFeed's, or
+ * `too-large`, or `syntax`).
  */
 export function loadRef(url: string, proxy?: string | null): Promise<unknown> {
   const key = proxiedUrl(url, proxy);
@@ -46,13 +47,24 @@ async function readRef(url: string, proxy?: string | null): Promise<unknown> {
   try {
     const fetched = await fetchFeed(url, { proxy });
     const text = await decodeFeedInTasks(fetched.bytes, fetched.contentType);
-    if (text.length > LIMITS.reportChars) throw new FeedError('too large');
+    if (text.length > LIMITS.reportChars) {
+      throw new FeedError('too large', {
+        code: 'too-large',
+        megabytes: Math.round(LIMITS.reportChars / 1_000_000),
+      });
+    }
     // The national candidate file is about 0.9 MB: its parse gets a task of its own.
     await nextTask();
     return JSON.parse(text);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    throw new FeedError(`${name}: ${reason}`, { url, cause: error });
+    const details: FeedErrorInfo =
+      error instanceof FeedError
+        ? error.details
+        : error instanceof SyntaxError
+          ? { code: 'syntax', format: 'json' }
+          : { code: 'unknown' };
+    throw new FeedError(`${name}: ${reason}`, { ...details, url, cause: error });
   }
 }
 

@@ -39,7 +39,7 @@ import {
 } from './stream.js';
 import { proxiedUrl } from './fetch.js';
 import { parseFeed } from './parse/index.js';
-import { FeedError, type FeedData } from './types.js';
+import { FeedError, type FeedData, type FeedErrorInfo } from './types.js';
 
 /** Silence allowed before the stream counts as failed; exported for tests and documentation. */
 export const SSE_TIMEOUT = {
@@ -83,10 +83,10 @@ export function activeStreamCount(): number {
 
 function connect(request: Omit<FeedRequest, 'refresh'>): Observable<SseMessage> {
   return new Observable<SseMessage>((subscriber) => {
-    const fail = (message: string) =>
-      subscriber.error(new FeedError(message, { url: request.url }));
+    const fail = (message: string, details: FeedErrorInfo) =>
+      subscriber.error(new FeedError(message, { ...details, url: request.url }));
     if (typeof EventSource !== 'function') {
-      fail('This browser has no EventSource');
+      fail('This browser has no EventSource', { code: 'unsupported' });
       return;
     }
     const source = new EventSource(proxiedUrl(request.url, request.proxy));
@@ -97,8 +97,9 @@ function connect(request: Omit<FeedRequest, 'refresh'>): Observable<SseMessage> 
     const watch = () => {
       clearTimeout(timer);
       const ms = received ? SSE_TIMEOUT.silenceMs : SSE_TIMEOUT.firstMs;
+      const seconds = Math.round(ms / 1000);
       timer = setTimeout(
-        () => fail(`The live stream sent nothing for ${Math.round(ms / 1000)} s`),
+        () => fail(`The live stream sent nothing for ${seconds} s`, { code: 'timeout', seconds }),
         ms,
       );
     };
@@ -112,13 +113,17 @@ function connect(request: Omit<FeedRequest, 'refresh'>): Observable<SseMessage> 
           (data) => subscriber.next(data),
           (error: unknown) =>
             subscriber.next(
-              error instanceof FeedError ? error : new FeedError(String(error), { cause: error }),
+              error instanceof FeedError
+                ? error
+                : new FeedError(String(error), { code: 'unknown', cause: error }),
             ),
         );
     };
     source.onerror = () => {
       if (source.readyState === EventSource.CLOSED) {
-        fail('The live stream was refused (HTTP error, not text/event-stream, or no CORS)');
+        fail('The live stream was refused (HTTP error, not text/event-stream, or no CORS)', {
+          code: 'network',
+        });
       }
     };
     watch();

@@ -210,6 +210,7 @@ function attempt(request: FeedRequest, lastText: string | undefined): Observable
             error instanceof FeedError
               ? error
               : new FeedError(error instanceof Error ? error.message : String(error), {
+                  code: 'unknown',
                   url: request.url,
                   cause: error,
                 }),

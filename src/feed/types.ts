@@ -177,7 +177,21 @@ export interface ResultsData {
   updated?: string;
   races: Race[];
   /** What the source could not give (a reference file that failed), shown above the table. */
-  notices?: string[];
+  notices?: ReportNotice[];
+}
+
+/**
+ * A reference file of an ECT report (`format="ect-report"`) that failed, or that lacks ids the
+ * statistics file uses: those rows show the ECT's ids instead of names.
+ */
+export interface ReportNotice {
+  /** The file, `info_mp_candidate.json`. */
+  file: string;
+  /** Why the file could not be read; absent when it was read. */
+  error?: FeedErrorInfo;
+  /** The first ids the file has no entry for, and how many more it lacks. */
+  ids?: string[];
+  more?: number;
 }
 
 export interface CounterData {
@@ -191,19 +205,79 @@ export interface CounterData {
 export type FeedData = ItemsData | EventsData | ResultsData | CounterData;
 export type FeedKind = FeedData['kind'];
 
-/** Thrown by parsers and the fetch layer; `message` is shown to users (English, plain). */
+/**
+ * What went wrong with a feed, for a program to act on and for the elements to say in Thai or
+ * English (src/element/error-text.ts; the list with examples is in docs/feeds.md#errors):
+ *
+ * - `timeout`: no answer within `seconds`; `offline`: the device is offline; `network`: the
+ *   request failed otherwise (blocked, no CORS); `http`: the server answered `status`;
+ *   `too-large`: the body is larger than `megabytes`.
+ * - `html-page`: a web page, not a feed; `empty`: no text; `wrong-format`: text of another kind
+ *   than the formats read (or than `format`); `unknown-format`: the `format` attribute (`value`)
+ *   names none.
+ * - `syntax`: text of its `format` that does not parse (`line` when known); `entities`: an XML
+ *   DTD this reader refuses; `json-shape`: JSON without the fields of any kind of data;
+ *   `columns`: CSV whose header row lacks the columns in `field`; `bad-data`: a value that
+ *   cannot be right (`field`, `line`); `too-many`: more entries or nesting than a widget takes.
+ * - `province`: an ECT report with several provinces and no `province` attribute, or without the
+ *   province `value`; `kind-mismatch`: data of `kind`, which the element does not show;
+ *   `data-property`: a `data` property that is not JSON data; `unsupported`: the browser lacks
+ *   what is needed (EventSource); `unknown`: anything else.
+ */
+export type FeedErrorCode =
+  | 'timeout'
+  | 'offline'
+  | 'network'
+  | 'http'
+  | 'too-large'
+  | 'html-page'
+  | 'empty'
+  | 'wrong-format'
+  | 'unknown-format'
+  | 'syntax'
+  | 'entities'
+  | 'json-shape'
+  | 'columns'
+  | 'bad-data'
+  | 'too-many'
+  | 'province'
+  | 'kind-mismatch'
+  | 'data-property'
+  | 'unsupported'
+  | 'unknown';
+
+/** Why a feed failed, as plain data: a FeedError's details without the URL and the cause. */
+export interface FeedErrorInfo {
+  /** What went wrong; every FeedError of this package has one (absent reads as `unknown`). */
+  code?: FeedErrorCode;
+  format?: FeedFormat;
+  status?: number;
+  /** Seconds from a `Retry-After` header. */
+  retryAfter?: number;
+  /** `timeout`: the seconds waited. */
+  seconds?: number;
+  /** `too-large`: the limit, in MB. */
+  megabytes?: number;
+  /** `syntax`, `bad-data`: the line of the text, when known. */
+  line?: number;
+  /** `bad-data`: the field whose value is wrong (`votes`, `DTSTART`); `columns`: those missing. */
+  field?: string;
+  /** `unknown-format`: the `format` asked for; `province`: the province asked for. */
+  value?: string;
+  /** `kind-mismatch`: the kind of data the feed has. */
+  kind?: FeedKind;
+}
+
+/**
+ * Thrown by parsers and the fetch layer. `message` says what went wrong in English, for
+ * developers and the console; `details.code` says it for programs, and the elements show a
+ * sentence in the page's language made from the details.
+ */
 export class FeedError extends Error {
   override name = 'FeedError';
   constructor(
     message: string,
-    readonly details: {
-      format?: FeedFormat;
-      status?: number;
-      /** Seconds from a `Retry-After` header. */
-      retryAfter?: number;
-      url?: string;
-      cause?: unknown;
-    } = {},
+    readonly details: FeedErrorInfo & { url?: string; cause?: unknown } = {},
   ) {
     super(message);
   }

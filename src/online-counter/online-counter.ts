@@ -67,7 +67,7 @@ const lazyView: LazyView<EctOnlineCounter> = new LazyView(() => import('./online
  * @summary Visitor counter: people online now, visits today, this month and in total.
  *
  * @fires ect-load - New figures are shown. `detail: { data, source: 'network' | 'cache' | 'inline' }`.
- * @fires ect-error - The source failed. `detail: { message, error }`.
+ * @fires ect-error - The source failed. `detail: { message, code, error }` (`code`: docs/feeds.md#errors).
  *
  * @slot - Fallback content (e.g. the old counter badge), shown until the first figures arrive and again when the first load fails. A child `<script type="application/json">` is inline data instead.
  *

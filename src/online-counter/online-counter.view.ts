@@ -5,6 +5,7 @@ import { hasFallbackContent } from '../element/feed-controller.js';
 import { formatNumber, formatTime, type FormatOptions } from '../format/index.js';
 import type { ElementView } from '../element/lazy-view.js';
 import { messages } from '../element/messages.js';
+import { errorSentence } from '../element/status.js';
 import type { CounterData } from '../feed/types.js';
 import type { EctOnlineCounter, Figure } from './online-counter.js';
 import { styles } from './online-counter.styles.js';
@@ -13,7 +14,7 @@ import { styles } from './online-counter.styles.js';
 export const view: ElementView<EctOnlineCounter> = { styles: [styles], render };
 
 function render(host: EctOnlineCounter): TemplateResult {
-  const { status, source, error } = host.feed.snapshot;
+  const { status, source } = host.feed.snapshot;
   const data = host.feed.data;
   const fallback = !data && hasFallbackContent(host) ? html`<slot></slot>` : nothing;
   if (!data && status === 'loading' && fallback !== nothing) return fallback;
@@ -24,7 +25,8 @@ function render(host: EctOnlineCounter): TemplateResult {
     : status === 'loading'
       ? html`<span part="count loading" aria-hidden="true"></span
           ><span class="visually-hidden">${messages.loading()}</span>`
-      : html`<span part="count unavailable" title=${error?.message ?? ''} aria-hidden="true">—</span
+      : html`<span part="count unavailable" title=${errorSentence(host.feed)} aria-hidden="true"
+            >—</span
           ><span class="visually-hidden"
             >${msg('unknown number of', { id: 'online-counter.unknown' })}</span
           >`;
@@ -36,7 +38,7 @@ function render(host: EctOnlineCounter): TemplateResult {
     <div part="base" aria-busy=${status === 'loading' ? 'true' : 'false'}>
       <span part="online">${sentence}</span>
       ${data ? renderStats(host, data, stale, options) : nothing}
-      ${stale ? renderStaleNote(host, error?.message, options) : nothing}
+      ${stale ? renderStaleNote(host, errorSentence(host.feed), options) : nothing}
     </div>`;
 }
 
@@ -82,14 +84,15 @@ function renderCount(
   );
 }
 
+/** `reason`: why the latest update failed (empty when the figures came from the cache). */
 function renderStaleNote(
   host: EctOnlineCounter,
-  reason: string | undefined,
+  reason: string,
   options: FormatOptions,
 ): TemplateResult {
   const time = host.receivedAt && formatTime(host.receivedAt, options);
   const note = time
     ? msg(str`as of ${time}`, { id: 'online-counter.as-of' })
     : msg('saved figures', { id: 'online-counter.saved' });
-  return html`<span part="note" title=${reason ?? ''}>(${note})</span>`;
+  return html`<span part="note" title=${reason}>(${note})</span>`;
 }

@@ -10,6 +10,7 @@ import {
   type FormatOptions,
 } from '../format/index.js';
 import type { ElementView } from '../element/lazy-view.js';
+import { noticeText } from '../element/error-text.js';
 import { messages } from '../element/messages.js';
 import { emptyTemplate, statusSection, staleNotice } from '../element/status.js';
 import type { Race, ResultsData } from '../feed/types.js';
@@ -130,7 +131,7 @@ function renderNotices(data: ResultsData): unknown {
           ${msg("Names missing from the ECT's reference files: those rows show the ECT's id.", { id: 'results-table.refs-missing' })}
         </p>
         <ul>
-          ${data.notices.map((notice) => html`<li>${notice}</li>`)}
+          ${data.notices.map((notice) => html`<li>${noticeText(notice)}</li>`)}
         </ul>
       </div>`
     : nothing;

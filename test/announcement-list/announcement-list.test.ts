@@ -407,7 +407,7 @@ describe('<ect-announcement-list>', () => {
     await ready(good);
     await ready(broken, 'error');
     expect(all(good, '[part~="title"]')).to.have.length(2);
-    expect(text(shadow(broken).querySelector('[part~="error"]'))).to.contain('HTML page');
+    expect(text(shadow(broken).querySelector('[part~="error"]'))).to.contain('แต่ได้รับหน้าเว็บ HTML');
   });
 
   it('explains a feed of the wrong kind', async () => {
@@ -423,6 +423,8 @@ describe('<ect-announcement-list>', () => {
       ),
       'error',
     );
-    expect(text(shadow(el).querySelector('[part~="error"]'))).to.contain('visitor count');
+    expect(text(shadow(el).querySelector('[part~="error"]'))).to.contain(
+      'ส่วนนี้แสดงรายการข่าว แต่ข้อมูลเป็นจำนวนผู้เข้าชม',
+    );
   });
 });

@@ -96,7 +96,7 @@ describe('parsers load while the feed is on its way', () => {
     expect(loaded(PARSE_ICS) || loaded(ICAL)).to.be.false;
     feeds.release();
     await ready(el, 'error');
-    expect(text(one(el, '[part~="error"]'))).to.contain('calendar events');
+    expect(text(one(el, '[part~="error"]'))).to.contain('แต่ข้อมูลเป็นกิจกรรมในปฏิทิน');
   });
 
   it('loads the iCalendar parser, ical.js and the recurrence expander beside an .ics feed', async () => {

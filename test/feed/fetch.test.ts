@@ -2,6 +2,7 @@ import { expect } from '@open-wc/testing';
 import sinon from 'sinon';
 import { fetchFeed, parseRetryAfter, proxiedUrl, setFeedFetch } from '../../src/feed/fetch.js';
 import { FeedError } from '../../src/feed/types.js';
+import { setOnline } from '../helpers/page-activity.js';
 
 const bytesOf = (text: string) => new TextEncoder().encode(text);
 
@@ -54,7 +55,7 @@ describe('fetchFeed', () => {
     const error = await fetchFeed('https://example.org/f').catch((e: unknown) => e);
     expect(error).to.be.instanceOf(FeedError);
     expect((error as FeedError).message).to.equal('The feed server answered HTTP 503');
-    expect((error as FeedError).details).to.include({ status: 503, retryAfter: 120 });
+    expect((error as FeedError).details).to.include({ code: 'http', status: 503, retryAfter: 120 });
   });
 
   it('gives up after the timeout with a message that says so', async () => {
@@ -70,6 +71,7 @@ describe('fetchFeed', () => {
     const error = await pending;
     clock.restore();
     expect((error as FeedError).message).to.equal('The feed did not answer within 5 s');
+    expect((error as FeedError).details).to.include({ code: 'timeout', seconds: 5 });
   });
 
   it('explains a network failure (offline, CORS)', async () => {
@@ -78,6 +80,21 @@ describe('fetchFeed', () => {
     });
     const error = (await fetchFeed('https://example.org/f').catch((e) => e)) as FeedError;
     expect(error.message).to.contain('proxy attribute');
+    expect(error.details.code).to.equal('network');
+  });
+
+  it('says so when the device is offline', async () => {
+    setFeedFetch(async () => {
+      throw new TypeError('Failed to fetch');
+    });
+    setOnline(false);
+    try {
+      const error = (await fetchFeed('https://example.org/f').catch((e) => e)) as FeedError;
+      expect(error.message).to.equal('Could not reach the feed: the device is offline');
+      expect(error.details.code).to.equal('offline');
+    } finally {
+      setOnline(true);
+    }
   });
 
   it('refuses a feed larger than the limit', async () => {
@@ -87,6 +104,7 @@ describe('fetchFeed', () => {
     )) as FeedError;
     expect(error).to.be.instanceOf(FeedError);
     expect(error.message).to.contain('larger than');
+    expect(error.details).to.include({ code: 'too-large', megabytes: 0 });
   });
 
   it('parses Retry-After as seconds or an HTTP date, clamped to an hour', () => {

@@ -110,6 +110,7 @@ describe('sse$ and live$: Server-Sent Events as a feed', () => {
     await waitFor(() => failure.error !== undefined);
     expect(failure.error).to.be.instanceOf(FeedError);
     expect((failure.error as FeedError).message).to.contain('refused');
+    expect((failure.error as FeedError).details.code).to.equal('network');
   });
 
   it('fails when the answer is not an event stream', async () => {
@@ -127,6 +128,7 @@ describe('sse$ and live$: Server-Sent Events as a feed', () => {
     expect(failure.error).to.be.undefined;
     await waitFor(() => failure.error !== undefined);
     expect((failure.error as FeedError).message).to.contain('sent nothing');
+    expect((failure.error as FeedError).details.code).to.equal('timeout');
     await waitFor(async () => (await stats(id)).open === 0);
   });
 

@@ -6,6 +6,7 @@
 import { expect, fixture } from '@open-wc/testing';
 import '../../src/online-counter/online-counter.js';
 import '../../src/results-table/results-table.js';
+import type { EctResultsTable } from '../../src/results-table/results-table.js';
 import { one, ready, text } from '../helpers/dom.js';
 
 async function element(tag: string, data: unknown, state = 'ready') {
@@ -46,8 +47,11 @@ describe('implausible figures', () => {
       'error',
     );
     const shown = text(el.shadowRoot as unknown as Element);
-    expect(shown).to.contain('votes 1e+308 is not a plausible figure');
+    expect(shown).to.contain('ค่าของ "votes" ไม่ถูกต้อง');
     expect(shown).not.to.contain('NaN');
+    const { error } = (el as unknown as EctResultsTable).feed;
+    expect(error?.message).to.contain('votes 1e+308 is not a plausible figure');
+    expect(error?.details).to.include({ code: 'bad-data', field: 'votes' });
   });
 
   it('shows votes of -0 as 0 with a share of 0%', async () => {

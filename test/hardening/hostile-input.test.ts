@@ -31,6 +31,7 @@ import {
   type EctElement,
 } from './page.js';
 import { FEEDS, feedsOfKind, feedUrl, sampleFor, type FeedName } from './samples.js';
+import { expectLanguage } from '../helpers/language.js';
 
 /** The longest main-thread task a feed may cause (Chromium measures them; see page.ts). */
 const LONG_TASK_MS = 200;
@@ -174,7 +175,10 @@ async function show(tag: string, src: string, states: ('ready' | 'error' | 'empt
   return { el, events, state };
 }
 
-/** `tag` showing `src` ends in `error`, with a message matching `pattern`, shown as well. */
+/**
+ * `tag` showing `src` ends in `error`, with a message matching `pattern`, and shows the error
+ * in the page's language (Thai).
+ */
 async function expectError(tag: string, src: string, pattern: RegExp, what: string) {
   const { el, events } = await show(tag, src, ['error', 'ready', 'empty']);
   try {
@@ -182,7 +186,10 @@ async function expectError(tag: string, src: string, pattern: RegExp, what: stri
     const message = events.errors.at(-1);
     expect(message, `${what}: ect-error of <${tag}>`).to.match(pattern);
     const shown = shownMessage(el);
-    if (shown !== undefined) expect(shown, `${what}: shown by <${tag}>`).to.contain(message);
+    if (shown !== undefined) {
+      expect(shown, `${what}: shown by <${tag}>`).to.match(/^โหลดข้อมูลไม่สำเร็จ: \S/);
+      expectLanguage(shown, 'th', `${what}: shown by <${tag}>`);
+    }
     expect(events.loads, `${what}: <${tag}> showed data`).to.have.length(0);
     return message!;
   } finally {

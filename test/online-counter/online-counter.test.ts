@@ -135,7 +135,9 @@ describe('<ect-online-counter>', () => {
       'error',
     );
     expect(sentence(el)).to.equal('ขณะนี้มีผู้ Online อยู่ — คน');
-    expect(one(el, '[part~="unavailable"]')!.title).to.contain('visitor count');
+    expect(one(el, '[part~="unavailable"]')!.title).to.equal(
+      'ส่วนนี้แสดงจำนวนผู้เข้าชม แต่ข้อมูลเป็นรายการข่าว',
+    );
   });
 
   it('keeps the last figures after a failed refresh, marked stale with their time', async () => {

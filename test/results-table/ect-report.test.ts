@@ -359,14 +359,18 @@ describe('<ect-results-table> on the ECT election report', () => {
       ),
       'error',
     );
-    expect(text(one(el, '[part~="message"]'))).to.match(/ECT report: .*stats_cons\.json/);
+    expect(text(one(el, '[part~="message"]'))).to.contain(
+      'ต้องการไฟล์ CSV, JSON หรือรายงานผลของ กกต. แต่ได้รับไฟล์รูปแบบอื่น',
+    );
+    expect(el.feed.error?.message).to.match(/^ECT report: .*stats_cons\.json/);
     const other = await ready(
       await fixture<EctResultsTable>(
         html`<ect-results-table src=${`${STATS}?case=7`} province="BKK"></ect-results-table>`,
       ),
       'error',
     );
-    expect(text(one(other, '[part~="message"]'))).to.contain('no province "BKK"');
+    expect(text(one(other, '[part~="message"]'))).to.contain('ไม่พบจังหวัด "BKK" ในไฟล์');
+    expect(other.feed.error?.message).to.contain('no province "BKK"');
   });
 
   it('reads English and the province attribute', async () => {

@@ -279,7 +279,7 @@ describe('<ect-results-table>', () => {
     expect(rows(el)).to.deep.equal([['1', '3', 'ก', '', '12', '100.0%', 'คะแนนนำ']]);
   });
 
-  it('names the race, row and field of a wrong shape', async () => {
+  it('names the field (and line) of a wrong shape; the English message the race and row', async () => {
     setFeedFetch(async (url) =>
       url.endsWith('/json')
         ? json({
@@ -303,11 +303,15 @@ describe('<ect-results-table>', () => {
       ),
       'error',
     );
-    expect(text($(el, '[part~="error"]'))).to.contain(
+    expect(text($(el, '[part~="error"]'))).to.contain('ค่าของ "votes" ไม่ถูกต้อง');
+    expect(el.feed.error?.message).to.equal(
       'JSON: race "เขต 3", candidate 2: votes "abc" is not a number',
     );
     el.src = '/mock/csv';
-    await waitUntil(() => text($(el, '[part~="error"]')).includes('CSV: line 3: votes is missing'));
+    await waitUntil(() =>
+      text($(el, '[part~="error"]')).includes('ค่าของ "votes" ไม่ถูกต้อง (บรรทัดที่ 3)'),
+    );
+    expect(el.feed.error?.message).to.equal('CSV: line 3: votes is missing');
     await expect(el).to.be.accessible();
   });
 
@@ -700,7 +704,7 @@ describe('<ect-results-table>', () => {
       answer = () => json({ items: [{ title: 'ข่าว' }] });
       el.reload();
       await ready(el, 'error');
-      expect(text($(el, '[part~="error"]'))).to.contain('election results');
+      expect(text($(el, '[part~="error"]'))).to.contain('ส่วนนี้แสดงผลการเลือกตั้ง แต่ข้อมูลเป็นรายการข่าว');
     } finally {
       el.remove();
     }

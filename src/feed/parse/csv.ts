@@ -6,7 +6,7 @@
  * Rows come from papaparse, imported lazily on the first CSV feed.
  */
 import { FeedError, type Race, type ResultsData } from '../types.js';
-import { normalizeCandidate, type CandidateInput } from './normalize.js';
+import { looksLikeHtml, normalizeCandidate, type CandidateInput } from './normalize.js';
 
 type Column = keyof CandidateInput | 'race';
 
@@ -77,7 +77,9 @@ async function readRows(source: string): Promise<Row[]> {
   });
   if (unclosed !== undefined) {
     throw new FeedError(`CSV: line ${unclosed}: a quoted value is never closed`, {
+      code: 'syntax',
       format: 'csv',
+      line: unclosed,
     });
   }
   return rows.filter((row) => row.cells.some((value) => value.trim() !== ''));
@@ -96,11 +98,14 @@ function dedent(text: string): string {
 export async function parseCsv(source: string): Promise<ResultsData> {
   const text = dedent(source.replace(/^\ufeff/, ''));
   if (/^\s*</.test(text)) {
-    throw new FeedError('CSV: expected CSV, got an HTML or XML document', { format: 'csv' });
+    throw new FeedError('CSV: expected CSV, got an HTML or XML document', {
+      code: looksLikeHtml(text) ? 'html-page' : 'wrong-format',
+      format: 'csv',
+    });
   }
   const rows = await readRows(text);
   const [header, ...records] = rows;
-  if (!header) throw new FeedError('CSV: the file is empty', { format: 'csv' });
+  if (!header) throw new FeedError('CSV: the file is empty', { code: 'empty', format: 'csv' });
   const columns = new Map<Column, number>();
   header.cells.forEach((name, index) => {
     const column = HEADERS[name.trim().toLowerCase().replace(/\s+/g, '')];
@@ -111,7 +116,7 @@ export async function parseCsv(source: string): Promise<ResultsData> {
     throw new FeedError(
       `CSV: missing column${missing.length > 1 ? 's' : ''} ${missing.join(', ')} ` +
         `(the header row needs number, name, party, votes; or หมายเลข, ชื่อ, พรรค, คะแนน)`,
-      { format: 'csv' },
+      { code: 'columns', format: 'csv', field: missing.join(', ') },
     );
   }
   const races = new Map<string, Race>();
@@ -143,7 +148,9 @@ export async function parseCsv(source: string): Promise<ResultsData> {
         ),
       );
     } catch (error) {
-      if (error instanceof FeedError) throw new FeedError(error.message, { format: 'csv' });
+      if (error instanceof FeedError) {
+        throw new FeedError(error.message, { ...error.details, format: 'csv', line: record.line });
+      }
       throw error;
     }
   }

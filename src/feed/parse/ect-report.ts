@@ -11,14 +11,16 @@
  * id leaves the ECT's id on the row (with a notice) instead of a blank.
  */
 import { SLICE, endOfString } from '../limits.js';
-import { cleanText, isObject } from './normalize.js';
+import { cleanText, isObject, withOptional } from './normalize.js';
 import { loadRef, refUrl, type ReportRefName } from '../report-refs.js';
 import { nextTask } from '../tasks.js';
 import { safeColor } from '../url.js';
 import {
   FeedError,
   type Candidate,
+  type FeedErrorInfo,
   type Race,
+  type ReportNotice,
   type ReportOptions,
   type ResultsData,
 } from '../types.js';
@@ -39,8 +41,8 @@ const ANSWER_COLORS: Record<string, string> = {
   abstained: '#667085',
 };
 
-function fail(message: string): FeedError {
-  return new FeedError(`ECT report: ${message}`, { format: 'ect-report' });
+function fail(message: string, details: FeedErrorInfo): FeedError {
+  return new FeedError(`ECT report: ${message}`, { ...details, format: 'ect-report' });
 }
 
 const listOf = (value: unknown): Json[] => (Array.isArray(value) ? value.filter(isObject) : []);
@@ -125,7 +127,9 @@ function parseJson(text: string, what: string): unknown {
   try {
     return JSON.parse(text);
   } catch (error) {
-    throw fail(`${what} is not valid JSON (${error instanceof Error ? error.message : error})`);
+    throw fail(`${what} is not valid JSON (${error instanceof Error ? error.message : error})`, {
+      code: 'syntax',
+    });
   }
 }
 
@@ -138,13 +142,23 @@ function chooseProvince(entries: string[], province: string | undefined): Json {
   const index = wanted ? ids.findIndex((id) => id.toUpperCase() === wanted) : 0;
   if (!wanted && entries.length > 1) {
     const some = ids.slice(0, 5).join(', ');
-    throw fail(`the file has ${entries.length} provinces: say which with province="…" (${some}…)`);
+    throw fail(`the file has ${entries.length} provinces: say which with province="…" (${some}…)`, {
+      code: 'province',
+    });
   }
   if (index < 0 || !entries.length) {
-    throw fail(`no province "${province}" in the file (it has ${ids.join(', ') || 'none'})`);
+    throw fail(`no province "${province}" in the file (it has ${ids.join(', ') || 'none'})`, {
+      code: 'province',
+      value: province,
+    });
   }
   const value = parseJson(entries[index], `province ${ids[index]}`);
-  if (!isObject(value)) throw fail(`province ${ids[index]} is not an object`);
+  if (!isObject(value)) {
+    throw fail(`province ${ids[index]} is not an object`, {
+      code: 'bad-data',
+      field: 'result_province',
+    });
+  }
   return value;
 }
 
@@ -155,7 +169,7 @@ async function loadRefs(
   names: ReportRefName[],
   base: string,
   proxy: string | null | undefined,
-  notices: string[],
+  notices: ReportNotice[],
 ): Promise<Refs> {
   const refs: Refs = {};
   await Promise.all(
@@ -163,7 +177,13 @@ async function loadRefs(
       loadRef(refUrl(base, name), proxy).then(
         (value) => (refs[name] = value),
         (error: unknown) => {
-          notices.push(error instanceof Error ? error.message : String(error));
+          const details = error instanceof FeedError ? error.details : {};
+          const { code = 'unknown', format, status, seconds, megabytes, line } = details;
+          const reason = withOptional<FeedErrorInfo>(
+            { code },
+            { format, status, seconds, megabytes, line },
+          );
+          notices.push({ file: `${name}.json`, error: reason });
         },
       ),
     ),
@@ -179,10 +199,11 @@ class Missing {
     if (!ids.includes(id)) ids.push(id);
     this.ids.set(file, ids);
   }
-  report(notices: string[]): void {
+  report(notices: ReportNotice[]): void {
     for (const [file, ids] of this.ids) {
-      const shown = ids.slice(0, 5).join(', ') + (ids.length > 5 ? ` (+${ids.length - 5})` : '');
-      notices.push(`${file}.json has no entry for ${shown}`);
+      const notice: ReportNotice = { file: `${file}.json`, ids: ids.slice(0, 5) };
+      if (ids.length > 5) notice.more = ids.length - 5;
+      notices.push(notice);
     }
   }
 }
@@ -456,7 +477,9 @@ export async function parseEctReport(
 ): Promise<ResultsData> {
   const split = await splitTopArray(text, 'result_province');
   const head = split ? parseJson(split.head, 'the file') : parseJson(text, 'the file');
-  if (!isObject(head)) throw fail('expected an object with result_province');
+  if (!isObject(head)) {
+    throw fail('expected an object with result_province', { code: 'wrong-format' });
+  }
   const kind =
     'referendum_results' in head
       ? 'referendum'
@@ -468,6 +491,7 @@ export async function parseEctReport(
   if (!kind) {
     throw fail(
       'this is not one of the ECT statistics files (stats_cons.json, stats_party.json, stats_referendum.json): no result_province, referendum_results or result_party',
+      { code: 'wrong-format' },
     );
   }
   const province = kind === 'parties' ? {} : chooseProvince(split!.entries, options.province);
@@ -475,7 +499,7 @@ export async function parseEctReport(
   const base = options.refs?.trim()
     ? new URL(options.refs.trim(), document.baseURI).href
     : new URL('.', baseUrl ?? document.baseURI).href;
-  const notices: string[] = [];
+  const notices: ReportNotice[] = [];
   const names: ReportRefName[] =
     kind === 'constituencies'
       ? ['info_province', 'info_constituency', 'info_party_overview', 'info_mp_candidate']

@@ -18,7 +18,7 @@ import { zeroPad } from '../../format/digits.js';
 import { WINDOWS_ZONES } from './windows-zones.js';
 import { loadIcal, type Ical as IcalModule } from './load-ical.js';
 import { nextTask, pauseEvery } from '../tasks.js';
-import { FeedError, type CalendarEvent, type EventsData } from '../types.js';
+import { FeedError, type CalendarEvent, type EventsData, type FeedErrorInfo } from '../types.js';
 import { safeUrl } from '../url.js';
 
 type Component = ICAL.Component;
@@ -133,15 +133,19 @@ function formatTime(lib: IcalModule, time: Time, property: Property): string {
 }
 
 function timeValue(property: Property | null, name: string): Time | undefined {
+  const field = name.toUpperCase();
   let value: unknown;
   try {
     value = property?.getFirstValue();
   } catch (error) {
-    throw new Error(`${name.toUpperCase()}: ${error instanceof Error ? error.message : error}`);
+    throw new FeedError(`${field}: ${error instanceof Error ? error.message : error}`, {
+      code: 'bad-data',
+      field,
+    });
   }
   if (value === undefined || value === null) return undefined;
   if (typeof value !== 'object' || !('isDate' in value)) {
-    throw new Error(`${name.toUpperCase()} is not a date or date-time`);
+    throw new FeedError(`${field} is not a date or date-time`, { code: 'bad-data', field });
   }
   return value as Time;
 }
@@ -262,8 +266,8 @@ function lineOfMessage(source: string, message: string): number | undefined {
   return index >= 0 ? index + 1 : undefined;
 }
 
-function icsError(message: string, cause?: unknown): FeedError {
-  return new FeedError(`iCalendar: ${message}`, { format: 'ics', cause });
+function icsError(message: string, details: FeedErrorInfo & { cause?: unknown }): FeedError {
+  return new FeedError(`iCalendar: ${message}`, { ...details, format: 'ics' });
 }
 
 /**
@@ -339,7 +343,10 @@ async function eventBlocks(source: string): Promise<Blocks> {
     } else if (!folded) {
       BEGIN_EVENT.lastIndex = at;
       if (BEGIN_EVENT.test(source)) {
-        throw icsError(`line ${line}: an event begins inside the event of line ${openLine}`);
+        throw icsError(`line ${line}: an event begins inside the event of line ${openLine}`, {
+          code: 'syntax',
+          line,
+        });
       }
       END_EVENT.lastIndex = at;
       if (END_EVENT.test(source)) {
@@ -362,13 +369,19 @@ async function eventBlocks(source: string): Promise<Blocks> {
       if (exdates > MAX_EXDATES) {
         throw icsError(
           `line ${openLine}: an event with more than ${MAX_EXDATES.toLocaleString('en')} EXDATE values`,
+          { code: 'too-many' },
         );
       }
     }
     at = next;
     if ((line & 1023) === 0) await pause();
   }
-  if (open >= 0) throw icsError(`line ${openLine}: BEGIN:VEVENT did not end`);
+  if (open >= 0) {
+    throw icsError(`line ${openLine}: BEGIN:VEVENT did not end`, {
+      code: 'syntax',
+      line: openLine,
+    });
+  }
   outside.push(source.slice(outsideFrom));
   return { blocks, skeleton: outside.join('') };
 }
@@ -407,9 +420,11 @@ async function icsSlices(source: string): Promise<string[]> {
 /** Parses iCalendar text: every VEVENT of every VCALENDAR in it. */
 export async function parseIcs(input: string, baseUrl?: string): Promise<EventsData> {
   const source = unindent(input);
-  if (looksLikeHtml(source)) throw icsError('expected iCalendar, got an HTML page');
+  if (looksLikeHtml(source)) {
+    throw icsError('expected iCalendar, got an HTML page', { code: 'html-page' });
+  }
   if (!/^\s*BEGIN:VCALENDAR\s*$/im.test(source.split(/\r?\n/, 1)[0] ?? '')) {
-    throw icsError('expected "BEGIN:VCALENDAR" on the first line');
+    throw icsError('expected "BEGIN:VCALENDAR" on the first line', { code: 'wrong-format' });
   }
   const lib = await loadIcal();
   const events: CalendarEvent[] = [];
@@ -431,7 +446,11 @@ export async function parseIcs(input: string, baseUrl?: string): Promise<EventsD
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       const line = lineOfMessage(source, message);
-      throw icsError(line ? `line ${line}: ${message}` : message, error);
+      throw icsError(line ? `line ${line}: ${message}` : message, {
+        code: 'syntax',
+        line,
+        cause: error,
+      });
     }
     for (const calendar of calendars) {
       title ??= cleanText(asText(calendar.getFirstPropertyValue('x-wr-calname')));
@@ -443,7 +462,11 @@ export async function parseIcs(input: string, baseUrl?: string): Promise<EventsD
         } catch (error) {
           const uid = asText(vevent.getFirstPropertyValue('uid'));
           const message = error instanceof Error ? error.message : String(error);
-          throw icsError(`event ${index}${uid ? ` (UID ${uid})` : ''}: ${message}`, error);
+          throw icsError(`event ${index}${uid ? ` (UID ${uid})` : ''}: ${message}`, {
+            code: 'bad-data',
+            field: error instanceof FeedError ? error.details.field : undefined,
+            cause: error,
+          });
         }
         if (!parsed) continue;
         const uid = asText(vevent.getFirstPropertyValue('uid')) ?? '';

@@ -75,20 +75,26 @@ export function detectFormat(text: string, contentType?: string | null): FeedFor
   if (byType) return byType;
   const json = type === 'application/json' || type === 'text/json' || type.endsWith('+json');
   if (json) return sniffJson(source);
-  if (looksLikeHtml(source)) throw new FeedError('expected RSS or Atom, got an HTML page');
-  if (!source) throw new FeedError('the feed is empty');
+  if (looksLikeHtml(source)) {
+    throw new FeedError('expected a feed, got an HTML page', { code: 'html-page' });
+  }
+  if (!source) throw new FeedError('the feed is empty', { code: 'empty' });
   if (/^[[{]/.test(source) || PLAIN_NUMBER.test(source)) {
     return sniffJson(source);
   }
   if (source.startsWith('<')) {
     const xml = sniffXml(source);
     if (xml) return xml;
-    throw new FeedError('expected RSS or Atom, got another kind of XML document');
+    throw new FeedError('expected RSS or Atom, got another kind of XML document', {
+      code: 'wrong-format',
+    });
   }
   if (/^BEGIN:VCALENDAR\b/i.test(source)) return 'ics';
   const header = source.split(/\r?\n/, 1)[0];
   if (/[,;\t]/.test(header) && !/[<>{}]/.test(header)) return 'csv';
-  throw new FeedError('unrecognized feed: expected RSS, Atom, JSON, iCalendar or CSV');
+  throw new FeedError('unrecognized feed: expected RSS, Atom, JSON, iCalendar or CSV', {
+    code: 'wrong-format',
+  });
 }
 
 function formatOption(format: unknown): FeedFormat | undefined {
@@ -96,7 +102,10 @@ function formatOption(format: unknown): FeedFormat | undefined {
   const name = String(format).trim().toLowerCase();
   if (name === 'auto') return undefined;
   if ((FEED_FORMATS as readonly string[]).includes(name)) return name as FeedFormat;
-  throw new FeedError(`unknown format "${String(format)}": use auto, ${FEED_FORMATS.join(', ')}`);
+  throw new FeedError(`unknown format "${String(format)}": use auto, ${FEED_FORMATS.join(', ')}`, {
+    code: 'unknown-format',
+    value: String(format),
+  });
 }
 
 const ignore = () => {};
@@ -193,7 +202,11 @@ export async function parseFeed(
     if (error instanceof FeedError) throw error;
     // Anything else (a lazy module that failed to load, say) still reads as a feed failure.
     const message = error instanceof Error ? error.message : String(error);
-    throw new FeedError(`${FORMAT_LABELS[format]}: ${message}`, { format, cause: error });
+    throw new FeedError(`${FORMAT_LABELS[format]}: ${message}`, {
+      code: globalThis.navigator?.onLine === false ? 'offline' : 'unknown',
+      format,
+      cause: error,
+    });
   }
 }
 
@@ -218,11 +231,16 @@ export async function parseFeedData(value: unknown, baseUrl?: string): Promise<F
       return withinDataLimits(await parseJsonValue(value, 'json', baseUrl), 'json');
     } catch (error) {
       if (error instanceof FeedError) throw error;
-      throw new FeedError('The data property could not be read as JSON data', { cause: error });
+      throw new FeedError('The data property could not be read as JSON data', {
+        code: 'data-property',
+        cause: error,
+      });
     }
   }
   if (text === undefined) {
-    throw new FeedError('The data property is not JSON data (circular or a function?)');
+    throw new FeedError('The data property is not JSON data (circular or a function?)', {
+      code: 'data-property',
+    });
   }
   return parseFeed(text, { format: 'json', baseUrl });
 }

@@ -8,13 +8,27 @@
 const STRING = /"(?:[^"\\\u0000-\u001f]|\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4}))*/y;
 const LITERAL = /true|false|null|-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
 
-/** `line 3, column 19: trailing comma before }`, or undefined when the text is valid JSON. */
-export function locateJsonError(source: string): string | undefined {
+/** Where JSON text goes wrong, and why. */
+export interface JsonErrorPlace {
+  line: number;
+  column: number;
+  /** `trailing comma before }` */
+  reason: string;
+}
+
+class Located extends SyntaxError {
+  constructor(readonly place: JsonErrorPlace) {
+    super(place.reason);
+  }
+}
+
+/** Line 3, column 19: `trailing comma before }`; undefined when the text is valid JSON. */
+export function locateJsonError(source: string): JsonErrorPlace | undefined {
   let i = 0;
   const fail = (reason: string, at = i): never => {
     const before = source.slice(0, at);
     const line = before.split('\n').length;
-    throw new SyntaxError(`line ${line}, column ${at - before.lastIndexOf('\n')}: ${reason}`);
+    throw new Located({ line, column: at - before.lastIndexOf('\n'), reason });
   };
   const space = () => {
     while (' \t\n\r'.includes(source[i] || '_')) i++;
@@ -69,7 +83,7 @@ export function locateJsonError(source: string): string | undefined {
     if (i < source.length) fail(`unexpected text after the JSON value, ${describe()}`);
   } catch (error) {
     // Too deep to walk (a RangeError): the caller uses the browser's message instead.
-    if (error instanceof SyntaxError) return error.message;
+    if (error instanceof Located) return error.place;
   }
   return undefined;
 }

@@ -6,6 +6,7 @@
 import {
   FeedError,
   FORMAT_LABELS,
+  type FeedErrorInfo,
   type CalendarEvent,
   type CounterData,
   type EventsData,
@@ -231,7 +232,12 @@ function normalizeRace(object: JsonObject, index: number, label: string): Race {
   const figures = raceFigures(object, where);
   const id = cleanText(ownField(object, 'id')) ?? figures.name ?? `race-${index + 1}`;
   const candidates = ownField(object, 'candidates');
-  if (!Array.isArray(candidates)) throw new FeedError(`${where}: "candidates" is not a list`);
+  if (!Array.isArray(candidates)) {
+    throw new FeedError(`${where}: "candidates" is not a list`, {
+      code: 'bad-data',
+      field: 'candidates',
+    });
+  }
   return {
     id,
     ...figures,
@@ -257,7 +263,11 @@ function resultsData(object: JsonObject, races: JsonObject[], label: string): Re
 function counterData(object: JsonObject): CounterData {
   const online = toFigure(ownField(object, 'online'), 'online', 'JSON');
   if (online === undefined) {
-    throw new FeedError(`JSON: "online" is not a number`, { format: 'json' });
+    throw new FeedError(`JSON: "online" is not a number`, {
+      code: 'bad-data',
+      format: 'json',
+      field: 'online',
+    });
   }
   return withOptional<CounterData>(
     { kind: 'counter', online },
@@ -269,17 +279,24 @@ function counterData(object: JsonObject): CounterData {
 // Syntax errors
 
 /**
- * "line N, column M: reason" for JSON that JSON.parse refused (json-error.ts, loaded on the
- * first syntax error), else the browser's own message.
+ * "line N, column M: reason" and the line for JSON that JSON.parse refused (json-error.ts,
+ * loaded on the first syntax error), else the browser's own message.
  */
-async function syntaxMessage(source: string, error: unknown): Promise<string> {
+async function syntaxError(
+  source: string,
+  error: unknown,
+): Promise<{ text: string; line?: number }> {
   try {
     const located = (await import('./json-error.js')).locateJsonError(source);
-    if (located) return located;
+    if (located) {
+      const { line, column, reason } = located;
+      return { text: `line ${line}, column ${column}: ${reason}`, line };
+    }
   } catch {
     // Not loaded (offline, say): the browser's message will do.
   }
-  return (error instanceof Error ? error.message : String(error)).replace(/^JSON\.parse:\s*/, '');
+  const text = error instanceof Error ? error.message : String(error);
+  return { text: text.replace(/^JSON\.parse:\s*/, '') };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -304,10 +321,12 @@ export async function parseJson(
   baseUrl?: string,
 ): Promise<FeedData> {
   const label = FORMAT_LABELS[format];
-  const feedError = (message: string, cause?: unknown) =>
-    new FeedError(`${label}: ${message}`, { format, cause });
-  if (looksLikeHtml(source)) throw feedError('expected JSON, got an HTML page');
-  if (!source.trim()) throw feedError('the feed is empty');
+  const feedError = (message: string, details: FeedErrorInfo & { cause?: unknown }) =>
+    new FeedError(`${label}: ${message}`, { ...details, format });
+  if (looksLikeHtml(source)) {
+    throw feedError('expected JSON, got an HTML page', { code: 'html-page' });
+  }
+  if (!source.trim()) throw feedError('the feed is empty', { code: 'empty' });
   if (format === 'json' && PLAIN_NUMBER.test(source)) {
     // A bare number: a counter, through parseJsonValue so that its errors name the format.
     return parseJsonValue(source.trim(), format, baseUrl);
@@ -316,7 +335,8 @@ export async function parseJson(
   try {
     value = JSON.parse(source);
   } catch (error) {
-    throw feedError(await syntaxMessage(source, error), error);
+    const { text, line } = await syntaxError(source, error);
+    throw feedError(text, { code: 'syntax', line, cause: error });
   }
   return parseJsonValue(value, format, baseUrl);
 }
@@ -376,7 +396,7 @@ export async function parseJsonValue(
       throw new FeedError(error.message, { ...error.details, format });
     }
     const message = error instanceof Error ? error.message : String(error);
-    throw new FeedError(`${label}: ${message}`, { format, cause: error });
+    throw new FeedError(`${label}: ${message}`, { code: 'unknown', format, cause: error });
   }
 }
 
@@ -388,10 +408,14 @@ async function normalizeJson(
 ): Promise<FeedData> {
   if (Array.isArray(value)) return itemsData({}, value, base);
   if (typeof value === 'number' || typeof value === 'string') return counterData({ online: value });
-  if (!isObject(value)) throw new FeedError(`${label}: expected an object or a list`);
+  if (!isObject(value)) {
+    throw new FeedError(`${label}: expected an object or a list`, { code: 'json-shape' });
+  }
   const items = ownField(value, 'items');
   if (format === 'jsonfeed' || isJsonFeed(value)) {
-    if (!Array.isArray(items)) throw new FeedError(`JSON Feed: "items" is not a list`);
+    if (!Array.isArray(items)) {
+      throw new FeedError(`JSON Feed: "items" is not a list`, { code: 'bad-data', field: 'items' });
+    }
     return itemsData(value, items, base);
   }
   if (Array.isArray(items)) return itemsData(value, items, base);
@@ -409,5 +433,6 @@ async function normalizeJson(
   if (ownField(value, 'online') !== undefined) return counterData(value);
   throw new FeedError(
     `${label}: expected "items", "events", "candidates", "races" or "online" in the object`,
+    { code: 'json-shape' },
   );
 }

@@ -179,6 +179,7 @@ export function toFigure(value: unknown, name: string, where: string): number | 
   if (number !== undefined && Math.abs(number) > MAX_FIGURE) {
     throw new FeedError(
       `${where}: ${name} ${asText(value)} is not a plausible figure (more than ${MAX_FIGURE.toLocaleString('en')})`,
+      { code: 'bad-data', field: name },
     );
   }
   return toCount(number);
@@ -192,7 +193,10 @@ export function toPercent(value: unknown, name: string, where: string): number |
   const number = toNumber(value);
   if (number === undefined || number < 0) return undefined;
   if (number > 100) {
-    throw new FeedError(`${where}: ${name} ${asText(value)} is more than 100%`);
+    throw new FeedError(`${where}: ${name} ${asText(value)} is more than 100%`, {
+      code: 'bad-data',
+      field: name,
+    });
   }
   return number;
 }
@@ -254,6 +258,7 @@ export function normalizeCandidate(input: CandidateInput, where: string): Candid
       shown === undefined || shown.trim() === ''
         ? `${where}: votes is missing`
         : `${where}: votes "${shown}" is not a number`,
+      { code: 'bad-data', field: 'votes' },
     );
   }
   // Results pages list thousands of candidates: plain field checks, no intermediate objects.

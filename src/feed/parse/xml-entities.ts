@@ -131,7 +131,8 @@ const REFERENCE = /&([A-Za-z_:][\w.:-]*);/g;
  * DTD subset (nearly all) costs one look at its prolog.
  */
 export function checkEntities(text: string, label: string): void {
-  const refuse = (why: string) => new FeedError(`${label}: the feed has ${why}`);
+  const refuse = (why: string) =>
+    new FeedError(`${label}: the feed has ${why}`, { code: 'entities' });
   const doctype = doctypeAt(text);
   if (doctype < 0) return;
   // The DOCTYPE's name and external id, up to its `[` (or its `>`: no subset, nothing declared).

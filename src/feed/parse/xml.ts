@@ -91,7 +91,7 @@ async function parseDocument(source: string, label: Label): Promise<Document> {
   try {
     doc = await parseXml(source);
   } catch (error) {
-    throw new FeedError(`${label}: the XML could not be parsed`, { cause: error });
+    throw new FeedError(`${label}: the XML could not be parsed`, { code: 'syntax', cause: error });
   }
   const error = parserError(doc);
   if (!error) return doc;
@@ -100,7 +100,10 @@ async function parseDocument(source: string, label: Label): Promise<Document> {
   const mended = await parseXml(mend(source));
   if (!parserError(mended)) return mended;
   const line = /line(?: number)?\s+(\d+)/i.exec(error.textContent ?? '')?.[1];
-  throw new FeedError(`${label}: not well-formed XML${line ? ` (line ${line})` : ''}`);
+  throw new FeedError(`${label}: not well-formed XML${line ? ` (line ${line})` : ''}`, {
+    code: 'syntax',
+    line: line ? Number(line) : undefined,
+  });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -363,22 +366,30 @@ export async function parseXmlFeed(
 ): Promise<ItemsData> {
   const label: Label = format === 'atom' ? 'Atom' : 'RSS';
   if (looksLikeHtml(source)) {
-    throw new FeedError(`${label}: expected RSS or Atom, got an HTML page`, { format });
+    throw new FeedError(`${label}: expected RSS or Atom, got an HTML page`, {
+      code: 'html-page',
+      format,
+    });
   }
-  if (!source.trim()) throw new FeedError(`${label}: the feed is empty`, { format });
+  if (!source.trim()) throw new FeedError(`${label}: the feed is empty`, { code: 'empty', format });
   try {
     const root = (await parseDocument(source, label)).documentElement;
     const name = root.localName;
     if (name === 'rss' || name === 'RDF') return await parseRss(root, baseUrl);
     if (name === 'feed') return await parseAtom(root, baseUrl);
     if (name.toLowerCase() === 'html') {
-      throw new FeedError(`${label}: expected RSS or Atom, got an HTML page`);
+      throw new FeedError(`${label}: expected RSS or Atom, got an HTML page`, {
+        code: 'html-page',
+      });
     }
-    throw new FeedError(`${label}: expected RSS or Atom, got a <${root.nodeName}> document`);
+    throw new FeedError(`${label}: expected RSS or Atom, got a <${root.nodeName}> document`, {
+      code: 'wrong-format',
+    });
   } catch (error) {
     if (error instanceof FeedError)
       throw new FeedError(error.message, { ...error.details, format });
     throw new FeedError(`${label}: ${error instanceof Error ? error.message : String(error)}`, {
+      code: 'unknown',
       format,
       cause: error,
     });

@@ -4,6 +4,7 @@ import { detectFormat, parseFeed, parseFeedData } from '../../../src/feed/parse/
 import {
   FeedError,
   type EventsData,
+  type FeedErrorInfo,
   type ItemsData,
   type ResultsData,
 } from '../../../src/feed/types.js';
@@ -61,15 +62,21 @@ describe('detectFormat', () => {
   });
 
   it('recognizes an HTML page and text that is no feed', () => {
-    expect(
-      detectError('<!DOCTYPE html>\n<html lang="th"><body>ไม่พบหน้า</body></html>').message,
-    ).to.equal('expected RSS or Atom, got an HTML page');
-    expect(detectError('<html><body>502</body></html>', 'text/html').message).to.equal(
-      'expected RSS or Atom, got an HTML page',
+    const page = detectError('<!DOCTYPE html>\n<html lang="th"><body>ไม่พบหน้า</body></html>');
+    expect(page.message).to.equal('expected a feed, got an HTML page');
+    expect(page.details.code).to.equal('html-page');
+    expect(detectError('<html><body>502</body></html>', 'text/html').details.code).to.equal(
+      'html-page',
     );
-    expect(detectError('<urlset/>').message).to.contain('expected RSS or Atom');
-    expect(detectError('ไม่มีข้อมูล').message).to.contain('unrecognized feed');
-    expect(detectError('  ').message).to.contain('empty');
+    const xml = detectError('<urlset/>');
+    expect(xml.message).to.contain('expected RSS or Atom');
+    expect(xml.details.code).to.equal('wrong-format');
+    const text = detectError('ไม่มีข้อมูล');
+    expect(text.message).to.contain('unrecognized feed');
+    expect(text.details.code).to.equal('wrong-format');
+    const empty = detectError('  ');
+    expect(empty.message).to.contain('empty');
+    expect(empty.details.code).to.equal('empty');
   });
 });
 
@@ -143,42 +150,106 @@ describe('parseFeed', () => {
     expect(ics.events).to.deep.equal([]);
   });
 
-  it('names the format in every failure', async () => {
-    const cases: [string, Parameters<typeof parseFeed>[1], string | RegExp][] = [
+  it('names the format in every failure, and gives its code and details', async () => {
+    const cases: [string, Parameters<typeof parseFeed>[1], string | RegExp, FeedErrorInfo][] = [
       [
         '<!DOCTYPE html><html><body>Not found</body></html>',
         {},
-        'expected RSS or Atom, got an HTML page',
+        'expected a feed, got an HTML page',
+        { code: 'html-page' },
       ],
-      ['<!DOCTYPE html><html></html>', { format: 'json' }, 'JSON: expected JSON, got an HTML page'],
+      [
+        '<!DOCTYPE html><html></html>',
+        { format: 'json' },
+        'JSON: expected JSON, got an HTML page',
+        { code: 'html-page', format: 'json' },
+      ],
       [
         '<html><body>oops</body></html>',
         { contentType: 'application/json' },
         'JSON: expected JSON, got an HTML page',
+        { code: 'html-page', format: 'json' },
       ],
-      ['{"items": [\n  {"title": "ก"\n  {"title": "ข"}]}', {}, /^JSON: line 3, column 3: /],
+      [
+        '{"items": [\n  {"title": "ก"\n  {"title": "ข"}]}',
+        {},
+        /^JSON: line 3, column 3: /,
+        { code: 'syntax', format: 'json', line: 3 },
+      ],
       [
         '<?xml version="1.0"?>\n<rss><channel><title>ก</channel></rss>',
         {},
         'RSS: not well-formed XML (line 2)',
+        { code: 'syntax', format: 'rss', line: 2 },
       ],
       [
         'number,name,party,votes\n1,ก,ข,1\n2,ค,ง,abc\n',
         {},
         'CSV: line 3: votes "abc" is not a number',
+        { code: 'bad-data', format: 'csv', field: 'votes', line: 3 },
       ],
-      ['BEGIN:VCALENDAR\nBROKEN\nEND:VCALENDAR', {}, /^iCalendar: line 2: /],
+      [
+        'number,name\n1,ก\n',
+        {},
+        /^CSV: missing column votes /,
+        { code: 'columns', format: 'csv', field: 'votes' },
+      ],
+      [
+        'BEGIN:VCALENDAR\nBROKEN\nEND:VCALENDAR',
+        {},
+        /^iCalendar: line 2: /,
+        { code: 'syntax', format: 'ics', line: 2 },
+      ],
       [
         '{"races": [{"name": "เขต 1", "candidates": [{"votes": null}]}]}',
         {},
         'JSON: race "เขต 1", candidate 1: votes is missing',
+        { code: 'bad-data', format: 'json', field: 'votes' },
       ],
-      ['<rss/>', { format: 'xml' as never }, /^unknown format "xml"/],
+      [
+        '{"candidates": [{"votes": 1}], "counted": 101}',
+        {},
+        /counted 101 is more than 100%$/,
+        { code: 'bad-data', format: 'json', field: 'counted' },
+      ],
+      [
+        '{"races": [{"candidates": 3}]}',
+        {},
+        /"candidates" is not a list$/,
+        { code: 'bad-data', format: 'json', field: 'candidates' },
+      ],
+      ['{"online": "many"}', {}, 'JSON: "online" is not a number', { code: 'bad-data' }],
+      ['{"visitors": 3}', {}, /^JSON: expected "items"/, { code: 'json-shape', format: 'json' }],
+      [
+        'true',
+        { format: 'json' },
+        'JSON: expected an object or a list',
+        { code: 'json-shape', format: 'json' },
+      ],
+      [
+        '{"version": "https://jsonfeed.org/version/1.1", "items": 3}',
+        {},
+        'JSON Feed: "items" is not a list',
+        { code: 'bad-data', format: 'jsonfeed', field: 'items' },
+      ],
+      [
+        '<rss/>',
+        { format: 'xml' as never },
+        /^unknown format "xml"/,
+        { code: 'unknown-format', value: 'xml' },
+      ],
+      [
+        `${'['.repeat(70)}${']'.repeat(70)}`,
+        {},
+        'JSON: nested more than 64 levels deep',
+        { code: 'too-many', format: 'json' },
+      ],
     ];
-    for (const [text, options, message] of cases) {
+    for (const [text, options, message, details] of cases) {
       const error = await failure(parseFeed(text, options));
       if (typeof message === 'string') expect(error.message).to.equal(message);
       else expect(error.message).to.match(message);
+      expect(error.details, error.message).to.include(details);
     }
   });
 
@@ -278,10 +349,12 @@ describe('parseFeedData (the data property)', () => {
     const candidates = Array.from({ length: 10_001 }, (_, i) => ({ name: `ผู้สมัคร ${i}`, votes: i }));
     const refused = await failure(parseFeedData({ candidates }, base));
     expect(refused.message).to.match(/candidates, more than this widget shows at once$/);
+    expect(refused.details.code).to.equal('too-many');
     const circular: Record<string, unknown> = { candidates: [] };
     circular.self = circular;
     const error = await failure(parseFeedData(circular, base));
     expect(error.message).to.equal('The data property is not JSON data (circular or a function?)');
+    expect(error.details.code).to.equal('data-property');
   });
 
   it('sanitizes plain data like a feed: no script links, hostile colours dropped', async () => {
