@@ -132,20 +132,20 @@ function formatTime(lib: IcalModule, time: Time, property: Property): string {
   return formatWall(wallOf(time), time.isDate, zoneOf(lib, time, tzidOf(property)));
 }
 
+/** `name`: the property, upper case as the file writes it (`DTSTART`). */
 function timeValue(property: Property | null, name: string): Time | undefined {
-  const field = name.toUpperCase();
   let value: unknown;
   try {
     value = property?.getFirstValue();
   } catch (error) {
-    throw new FeedError(`${field}: ${error instanceof Error ? error.message : error}`, {
+    throw new FeedError(`${name}: ${error instanceof Error ? error.message : error}`, {
       code: 'bad-data',
-      field,
+      field: name,
     });
   }
   if (value === undefined || value === null) return undefined;
   if (typeof value !== 'object' || !('isDate' in value)) {
-    throw new FeedError(`${field} is not a date or date-time`, { code: 'bad-data', field });
+    throw new FeedError(`${name} is not a date or date-time`, { code: 'bad-data', field: name });
   }
   return value as Time;
 }
@@ -160,7 +160,7 @@ function eventOf(
   | { event: CalendarEvent; recurrenceId?: string; thisAndFuture: boolean; cancelled: boolean }
   | undefined {
   const startProperty = vevent.getFirstProperty('dtstart');
-  const start = timeValue(startProperty, 'dtstart');
+  const start = timeValue(startProperty, 'DTSTART');
   // Without a start there is nothing to place on a calendar.
   if (!start || !startProperty) return undefined;
   const tzid = tzidOf(startProperty);
@@ -181,7 +181,7 @@ function eventOf(
   };
 
   const endProperty = vevent.getFirstProperty('dtend');
-  const end = timeValue(endProperty, 'dtend');
+  const end = timeValue(endProperty, 'DTEND');
   const duration = vevent.getFirstPropertyValue('duration');
   if (end && endProperty) {
     event.end = formatTime(lib, end, endProperty);
@@ -227,7 +227,7 @@ function eventOf(
   if (exdates.length) event.exdates = exdates;
 
   const recurrenceProperty = vevent.getFirstProperty('recurrence-id');
-  const recurrence = timeValue(recurrenceProperty, 'recurrence-id');
+  const recurrence = timeValue(recurrenceProperty, 'RECURRENCE-ID');
   const recurrenceId =
     recurrence && recurrenceProperty ? formatTime(lib, recurrence, recurrenceProperty) : undefined;
   if (recurrenceId) event.id = `${event.id}/${recurrenceId}`;
