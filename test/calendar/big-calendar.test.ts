@@ -15,7 +15,7 @@ import { LIMITS } from '../../src/feed/limits.js';
 import type { EventsData } from '../../src/feed/types.js';
 import { all, one, ready, text } from '../helpers/dom.js';
 import { probeResponsiveness } from '../helpers/probe.js';
-import { watchLongTasks } from '../hardening/page.js';
+import { longTasksSupported, watchLongTasks } from '../hardening/page.js';
 
 const DAY = 86_400_000;
 const utc = (day: string) => Date.parse(`${day}T00:00:00Z`);
@@ -286,6 +286,30 @@ describe('calendar: big calendars', function () {
       expect(one(el, '[part~="trimmed"]'), 'trimmed note').to.equal(null);
       expect(settled, figures).to.be.below(5_000);
       expect(worst, figures).to.be.below(200);
+    });
+  }
+
+  // The long-task API is Chromium's: Firefox's check is the probe's above.
+  for (const format of ['ics', 'json'] as Format[]) {
+    it(`20,000 events in 5 MB (${format}): no task over 50 ms from the first byte to the month shown (Chromium)`, async function () {
+      if (!longTasksSupported) this.skip();
+      const body = feedOf(format, officeEvents(19_999), 5_000_000);
+      // Up to three attempts, keeping the one with the shortest longest task: another process
+      // on a shared machine can lengthen a task of one attempt, a task the calendar makes
+      // long is long in every attempt.
+      const attempts: number[] = [];
+      for (let attempt = 0; attempt < 3 && !(Math.min(...attempts) <= 50); attempt++) {
+        clearFeedCache();
+        const { el, finish } = await show(format, body);
+        const { longest } = await finish();
+        expect(el.state).to.equal('ready');
+        attempts.push(longest);
+        el.remove();
+      }
+      expect(
+        Math.min(...attempts),
+        `longest task of each attempt (ms): ${attempts.join(', ')}`,
+      ).to.be.at.most(50);
     });
   }
 
