@@ -14,6 +14,7 @@ import {
   switchMap,
 } from 'rxjs';
 import { dropCachedFeed } from '../feed/cache.js';
+import { nextTask } from '../feed/tasks.js';
 import { EctErrorEvent, EctLoadEvent } from '../feed/events.js';
 import {
   feed$,
@@ -282,12 +283,12 @@ export class FeedController<K extends FeedKind> implements ReactiveController {
     const version = this.snapshot.version + 1;
     return defer(() =>
       parse().then(
-        (data): FeedSnapshot => ({
-          status: isEmptyData(data) ? 'empty' : 'ready',
-          data,
-          source: 'inline',
-          version,
-        }),
+        async (data): Promise<FeedSnapshot> => {
+          // What comes of the data (the element's first render of it) in a task of its own,
+          // as for a feed (src/feed/stream.ts).
+          await nextTask();
+          return { status: isEmptyData(data) ? 'empty' : 'ready', data, source: 'inline', version };
+        },
         (error: unknown): FeedSnapshot => ({
           status: 'error',
           version,

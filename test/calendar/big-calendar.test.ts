@@ -313,6 +313,40 @@ describe('calendar: big calendars', function () {
     });
   }
 
+  for (const source of ['data', 'inline'] as const) {
+    it(`30,000 events as ${source === 'data' ? 'the data property' : 'inline JSON'}: no task over 50 ms to the month shown (Chromium)`, async function () {
+      if (!longTasksSupported) this.skip();
+      // Past the events kept: trimmed to those nearest to today, as a feed is.
+      const events = officeEvents(30_000);
+      const json = feedOf('json', events);
+      const attempts: number[] = [];
+      for (let attempt = 0; attempt < 3 && !(Math.min(...attempts) <= 50); attempt++) {
+        const box = document.createElement('div');
+        box.innerHTML = `<ect-calendar month="${thisMonth}" lang="en"></ect-calendar>`;
+        const el = box.firstElementChild as EctCalendar;
+        if (source === 'data') {
+          el.data = JSON.parse(json) as unknown;
+        } else {
+          const script = document.createElement('script');
+          script.type = 'application/json';
+          script.textContent = json;
+          el.append(script);
+        }
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        const tasks = watchLongTasks();
+        await fixture(box);
+        await ready(el, undefined);
+        attempts.push(Math.max(0, ...(await tasks.stop())));
+        expectMonth(el, thisMonth, expectedCounts(events));
+        el.remove();
+      }
+      expect(
+        Math.min(...attempts),
+        `longest task of each attempt (ms): ${attempts.join(', ')}`,
+      ).to.be.at.most(50);
+    });
+  }
+
   for (const format of ['ics', 'json'] as Format[]) {
     it(`30,000 events (${format}): those nearest today kept, with a note and in ect-load`, async () => {
       const events = officeEvents(30_000);

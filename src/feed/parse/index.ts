@@ -215,7 +215,10 @@ export async function parseFeedData(value: unknown, baseUrl?: string): Promise<F
   }
   if (plain) {
     try {
-      return withinDataLimits(await parseJsonValue(value, 'json', baseUrl), 'json');
+      const data = await parseJsonValue(value, 'json', baseUrl);
+      // Trimming a big calendar (a date read per event) in a task of its own.
+      await nextTask();
+      return withinDataLimits(data, 'json');
     } catch (error) {
       if (error instanceof FeedError) throw error;
       throw new FeedError('The data property could not be read as JSON data', { cause: error });
