@@ -30,6 +30,7 @@ import {
   parseFeedData,
   preloadParser,
 } from '../feed/parse/index.js';
+import { preloadParsersFor } from '../feed/parse/parsers.js';
 import {
   FeedError,
   type FeedData,
@@ -113,7 +114,10 @@ const KIND_NAMES: Record<FeedKind, string> = {
   counter: 'a visitor count (JSON or a number)',
 };
 
-/** Formats whose parser loads lazily, and the kind of data each gives. */
+/**
+ * Formats whose parser loads ahead of the feed when its name, `format` or inline type says so,
+ * and the kind of data each gives (the parsers of an element's own kinds load anyway).
+ */
 const LAZY_FORMATS = new Map<string, FeedKind>([
   ['ics', 'events'],
   ['csv', 'results'],
@@ -147,6 +151,8 @@ export class FeedController<K extends FeedKind> implements ReactiveController {
     private readonly options: FeedControllerOptions<K>,
   ) {
     host.addController(this);
+    // Beside the element's view: the parsers are in before its feed arrives.
+    preloadParsersFor(options.kinds);
   }
 
   get status() {
