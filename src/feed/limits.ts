@@ -43,7 +43,7 @@ export const LIMITS = {
   /**
    * Characters of an events feed (iCalendar, JSON with `events`) a parser gets, beyond which it
    * is refused: a 5 MB file of 20,000 events. Both are read a slice of events per task (see
-   * parse/ics.ts, parse/json.ts).
+   * parse/ics.ts, parse/json-events.ts).
    */
   eventsChars: 6_000_000,
   /** JSON nesting (real feeds nest five deep; thousands of levels take parsers seconds). */
