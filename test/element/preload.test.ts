@@ -90,6 +90,10 @@ const ICS = [
 const CSV = 'หมายเลข,ชื่อ,พรรค,คะแนน\r\n1,นายสมชาย ใจดี,พรรค ก,"40,877"\r\n';
 
 const COUNTER = JSON.stringify({ online: 13, today: 245 });
+const RSS = `<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0"><channel><title>ข่าว</title>
+<item><title>ประกาศที่ 1/2565</title><link>https://www.ect.go.th/1</link></item>
+</channel></rss>`;
 const EVENTS = JSON.stringify({
   events: [{ id: 'e1', title: 'รับสมัครเลือกตั้ง', start: '2022-08-08', allDay: true }],
 });
@@ -152,22 +156,34 @@ describe('parsers load while the feed is on its way', () => {
     expect(parsersLoaded('json-events.ts', 'json-results.ts')).to.deep.equal([]);
   });
 
-  // An element that cannot show events loads no iCalendar code.
-  it('loads the RSS and JSON item parsers beside a list’s view, nothing for a format it does not show', async () => {
+  // An element that cannot show events loads no iCalendar code, nor its own parsers for a feed
+  // whose name says iCalendar.
+  it('loads nothing for a format the element does not show', async () => {
     const feeds = slowFeeds({ '/feeds/activities.ics': ['text/calendar', ICS] });
     const el = await fixture<LitElement>(
       html`<ect-announcement-list src="/feeds/activities.ics"></ect-announcement-list>`,
     );
     await waitUntil(() => feeds.pending === 1, 'the feed was never requested');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(parsersLoaded('json-events.ts', 'json-results.ts')).to.deep.equal([]);
+    feeds.release();
+    await ready(el, 'error');
+    expect(text(one(el, '[part~="error"]'))).to.contain('calendar events');
+  });
+
+  it('loads the RSS and JSON item parsers beside a list’s view when the feed’s name says no format', async () => {
+    const feeds = slowFeeds({ '/feeds/news': ['application/rss+xml', RSS] });
+    const el = await fixture<LitElement>(
+      html`<ect-announcement-list src="/feeds/news"></ect-announcement-list>`,
+    );
     await waitUntil(
       () => loaded(PARSE_XML) && loaded(JSON_ITEMS),
       'the RSS and JSON item parsers did not load',
     );
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    expect(loaded(PARSE_ICS) || loaded(ICAL)).to.be.false;
+    expect(feeds.pending, 'the feed is still on its way').to.equal(1);
     feeds.release();
-    await ready(el, 'error');
-    expect(text(one(el, '[part~="error"]'))).to.contain('calendar events');
+    await ready(el);
+    expect(text(one(el, '[part~="title"]'))).to.contain('ประกาศที่ 1/2565');
   });
 
   it('loads the iCalendar parser, ical.js and the recurrence expander beside an .ics feed', async () => {

@@ -6,9 +6,10 @@
  * carries no parser it does not use. `dist/ect-widgets.js` has the RSS, Atom and JSON ones inside
  * (src/index.ts imports them), so there they load at once.
  *
- * An element starts loading the parsers of the kind of data it shows when it is created, beside
- * its view (`preloadParsersFor`), and those of a format its feed's name, `format` or inline type
- * says (`preloadParser` in index.ts): they are in before the feed arrives.
+ * An element starts loading the parser its feed needs when it asks for the feed, beside its view:
+ * the one of the format its feed's name, `format` or inline type says (`preloadParser` in
+ * index.ts), else those of the kinds of data it shows (`preloadParsersFor`). They are in before
+ * the feed arrives.
  */
 import { loadIcal } from './load-ical.js';
 import { FeedError, FORMAT_LABELS, type FeedFormat, type FeedKind } from '../types.js';
@@ -64,7 +65,7 @@ export function preload(...names: (ParserName | 'ical.js' | 'papaparse')[]): voi
   }
 }
 
-/** The parsers each kind of data may need whatever the feed's name says (RSS or JSON items…). */
+/** The parsers a feed of each kind may need when nothing says its format (RSS or JSON items…). */
 const BY_KIND: Readonly<Record<FeedKind, readonly ParserName[]>> = {
   items: ['xml', 'json-items'],
   events: ['json-events'],
@@ -72,7 +73,7 @@ const BY_KIND: Readonly<Record<FeedKind, readonly ParserName[]>> = {
   counter: [],
 };
 
-/** Starts loading the parsers of the kinds of data an element shows (at its creation). */
+/** Starts loading the parsers of the kinds of data an element shows. */
 export function preloadParsersFor(kinds: readonly FeedKind[]): void {
   for (const kind of kinds) preload(...BY_KIND[kind]);
 }
