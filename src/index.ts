@@ -2,7 +2,14 @@
 // Shared by the elements' lazily loaded views: kept in this file, so that each view is one request.
 import './element/messages.js';
 import './element/status.js';
+import './element/view-styles.js';
 import './element/category-list.js';
+// The parsers of RSS, Atom and JSON feeds, most feeds: kept in this file, so that a page parses
+// them without a request (an element imported on its own loads them beside its view).
+import './feed/parse/xml.js';
+import './feed/parse/json-items.js';
+import './feed/parse/json-events.js';
+import './feed/parse/json-results.js';
 
 export * from './feed/index.js';
 export * from './element/index.js';

@@ -5,7 +5,9 @@ import {
   type CSSResult,
   type LitElement,
 } from 'lit';
+import type { TemplateMap } from '@lit/localize';
 import { EctErrorEvent } from '../feed/events.js';
+import { thaiTemplates } from './localize.js';
 
 /**
  * What an element loads on first use: its templates and its stylesheet.
@@ -17,8 +19,13 @@ import { EctErrorEvent } from '../feed/events.js';
  * downloads the calendar's templates.
  */
 export interface ElementView<H> {
-  /** The element's own styles, after the shared `hostStyles` of its `static styles`. */
+  /**
+   * The view's styles, after the host's (`hostStyles`, its class's `static styles`): the shared
+   * `viewStyles` (view-styles.ts) first, then the element's own.
+   */
   readonly styles: readonly CSSResult[];
+  /** The element's own Thai words (src/generated/locales/th/<element>.ts), added as it loads. */
+  readonly th: TemplateMap;
   /**
    * The element's template (called inside the element's language, see LangController). It reads
    * the host and calls its methods; it never writes a field of the host (the element owns its
@@ -47,7 +54,10 @@ export class LazyView<H extends LitElement, V extends ElementView<H> = ElementVi
   /** Starts loading (once per page); a failed load is tried again by the next caller. */
   preload(): Promise<V> {
     this.loading ??= this.load().then(
-      ({ view }) => (this.current = view),
+      ({ view }) => {
+        Object.assign(thaiTemplates, view.th);
+        return (this.current = view);
+      },
       (error: unknown) => {
         this.loading = undefined;
         throw error;

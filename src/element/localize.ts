@@ -2,30 +2,26 @@
  * Per-element language for `msg()`.
  *
  * `@lit/localize` in runtime mode has one global locale, but elements on one page may differ
- * (`<ect-calendar lang="en">` beside a Thai ticker). Its reentrant mode asks `getLocale()`
- * before every `msg()`; we answer with the language of the element rendering right now, set
- * by `inLang()` / `LangController.render()`.
+ * (`<ect-calendar lang="en">` beside a Thai ticker). Its reentrant mode (set up in
+ * translations.ts, loaded with the views) asks `currentLang()` before every `msg()`; we answer
+ * with the language of the element rendering right now, set by `inLang()` /
+ * `LangController.render()`. It looks the words up in `thaiTemplates`, which fills as they load:
+ * the shared words with translations.ts, an element's own with its view (lazy-view.ts).
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { configureReentrantLocalization } from '@lit/localize/init/reentrant.js';
-import { templates as thTemplates } from '../generated/locales/th.js';
-import { sourceLocale, targetLocales } from '../generated/locale-codes.js';
+import type { TemplateMap } from '@lit/localize';
 import type { Lang } from '../format/index.js';
 
 export type { Lang } from '../format/index.js';
 
+/** The Thai templates of `msg()` loaded so far (src/generated/locales/th.ts, th/<element>.ts). */
+export const thaiTemplates: TemplateMap = {};
+
 let current: Lang | undefined;
 
-try {
-  configureReentrantLocalization({
-    sourceLocale,
-    targetLocales: [...targetLocales],
-    getLocale: () => current ?? documentLang(),
-    loadLocaleSync: (locale) => (locale === 'th' ? { templates: thTemplates } : undefined),
-  });
-} catch {
-  // A host app bundled with its own copy of @lit/localize configured it first; msg() then
-  // follows the host's configuration, which lacks our ids: our UI words show in English.
+/** The language `msg()` resolves in now: the rendering element's, else the document's. */
+export function currentLang(): Lang {
+  return current ?? documentLang();
 }
 
 /** `th`, `th-TH` → `th`; `en`, `en-GB` and any other language → `en`; empty → `undefined`. */
