@@ -8,6 +8,7 @@ import { withinDataLimits, withinLimits } from '../limits.js';
 import { isPlainJsonData, parseJson, parseJsonValue, PLAIN_NUMBER } from './json.js';
 import { looksLikeHtml } from './normalize.js';
 import { loadParser, preload } from './parsers.js';
+import { nextTask } from '../tasks.js';
 import {
   FEED_FORMATS,
   FeedError,
