@@ -9,6 +9,10 @@
 //    not as a `securitypolicyviolation` event, not in the console, not to the report endpoint
 //    of an identical report-only policy. A canary page first proves each of those detectors
 //    sees a violation in that browser.
+//    Then a parser chunk that cannot be loaded: a calendar on an iCalendar feed, on a page whose
+//    copy of dist/ answers 503 for chunks/parse-ics-*.js, must end in the `error` state saying
+//    so (an `ect-error` with code `parser`, the sentence in the element's language), not stay
+//    `loading`.
 // 2. Heap, in Chromium: each element created, connected and removed 1,000 times, twice; the V8
 //    heap and the DOM node and listener counts after a forced garbage collection, before and
 //    after each round, through the DevTools protocol (exact figures; a page only has rounded
@@ -112,6 +116,7 @@ window.addEventListener('error', (event) => window.__errors.push(String(event.me
 window.addEventListener('unhandledrejection', (event) => window.__errors.push(String(event.reason)));
 document.addEventListener('ect-error', (event) => {
   event.target.dataset.error = event.detail.message;
+  event.target.dataset.errorCode = event.detail.code;
 });
 `;
 
@@ -141,6 +146,32 @@ window.__result = {
     error: el.dataset.error,
     text: (el.shadowRoot?.textContent ?? '').replace(/\\s+/g, ' ').trim().slice(0, 60),
   })),
+  violations: window.__violations,
+  errors: window.__errors,
+};
+document.documentElement.dataset.done = '';
+`;
+
+/** Where the copy of dist/ whose iCalendar parser chunk cannot be fetched is served. */
+const FAILING_DIST = '/failing-dist/';
+const FAILING_CHUNK = /^chunks\/parse-ics-[\w-]+\.js$/;
+
+/**
+ * Waits for the calendar of the parser-failure page to settle, then reports. Its feed URL is
+ * its own (a query added), so that no copy of the feed cached by the CSP page shows instead.
+ */
+const PARSER_FAILURE_JS = `import '.${FAILING_DIST}ect-widgets.js';
+const el = document.querySelector('ect-calendar');
+const start = performance.now();
+while (!['ready', 'empty', 'error'].includes(el.getAttribute('state')) && performance.now() - start < 20000) {
+  await new Promise((resolve) => setTimeout(resolve, 50));
+}
+await el.updateComplete;
+window.__result = {
+  state: el.getAttribute('state'),
+  error: el.dataset.error,
+  code: el.dataset.errorCode,
+  shown: (el.shadowRoot?.querySelector('[part~="error"]')?.textContent ?? '').replace(/\\s+/g, ' ').trim(),
   violations: window.__violations,
   errors: window.__errors,
 };
@@ -217,6 +248,7 @@ ${body}
 
 async function startServer(tags) {
   const reports = [];
+  const refused = [];
   const cspPage = page({
     title: 'ect-widgets under a strict CSP',
     head: [
@@ -258,6 +290,11 @@ async function startServer(tags) {
       '<div id="stage"></div>',
     ].join('\n'),
   });
+  const parserFailurePage = page({
+    title: 'ect-widgets without its iCalendar parser',
+    head: '<script src="/listen.js"></script>\n<script type="module" src="/parser-failure.js"></script>',
+    body: `<ect-calendar lang="en" month="2022-08" refresh="0" src="/feeds/${FEEDS.ics.file}?no-parser"></ect-calendar>`,
+  });
   const policyHeaders = {
     'Content-Security-Policy': POLICY,
     'Content-Security-Policy-Report-Only': `${POLICY}; report-uri /csp-report`,
@@ -265,10 +302,16 @@ async function startServer(tags) {
   const fixed = {
     '/': { type: 'text/html; charset=utf-8', body: cspPage, headers: policyHeaders },
     '/canary.html': { type: 'text/html; charset=utf-8', body: canaryPage, headers: policyHeaders },
+    '/parser-failure.html': {
+      type: 'text/html; charset=utf-8',
+      body: parserFailurePage,
+      headers: policyHeaders,
+    },
     '/heap.html': { type: 'text/html; charset=utf-8', body: heapPage },
     '/listen.js': { type: TYPES['.js'], body: LISTEN_JS },
     '/check.js': { type: TYPES['.js'], body: CHECK_JS },
     '/canary.js': { type: TYPES['.js'], body: CANARY_JS },
+    '/parser-failure.js': { type: TYPES['.js'], body: PARSER_FAILURE_JS },
     '/heap.js': { type: TYPES['.js'], body: HEAP_JS },
   };
   const feedTypes = Object.fromEntries(Object.values(FEEDS).map((feed) => [feed.file, feed.type]));
@@ -293,11 +336,18 @@ async function startServer(tags) {
       res.end(answer.body);
       return;
     }
+    if (path.startsWith(FAILING_DIST) && FAILING_CHUNK.test(path.slice(FAILING_DIST.length))) {
+      refused.push(path);
+      res.writeHead(503, headers).end();
+      return;
+    }
     const file = path.startsWith('/dist/')
       ? inside(dist, path.slice('/dist/'.length))
-      : path.startsWith('/feeds/')
-        ? inside(fixtures, path.slice('/feeds/'.length))
-        : undefined;
+      : path.startsWith(FAILING_DIST)
+        ? inside(dist, path.slice(FAILING_DIST.length))
+        : path.startsWith('/feeds/')
+          ? inside(fixtures, path.slice('/feeds/'.length))
+          : undefined;
     if (!file) {
       res.writeHead(path === '/favicon.ico' ? 204 : 404, headers).end();
       return;
@@ -311,6 +361,7 @@ async function startServer(tags) {
   return {
     url: `http://127.0.0.1:${server.address().port}`,
     reports,
+    refused,
     close: () => new Promise((resolve) => server.close(resolve)),
   };
 }
@@ -416,6 +467,30 @@ async function checkCsp(browser, server, tags) {
   );
 }
 
+/** A parser chunk that cannot be fetched ends in the error state, saying so. */
+async function checkParserFailure(browser, server) {
+  const refusedBefore = server.refused.length;
+  const { result, page } = await browser.open(`${server.url}/parser-failure.html`);
+  await page.close();
+  const line = `<ect-calendar> without its iCalendar parser chunk: ${result.state}${result.error ? ` (${result.error})` : ''}`;
+  // The ect-error's message for developers, its code, and the sentence the element shows (in
+  // its language, English here: src/element/error-text.ts).
+  const expected = 'iCalendar: the parser could not be loaded (offline?)';
+  const sentence = 'Could not load what reads iCalendar (offline?)';
+  if (server.refused.length === refusedBefore) {
+    fail(`${browser.name}: the page never asked for chunks/parse-ics-*.js`);
+  } else if (
+    result.state !== 'error' ||
+    result.error !== expected ||
+    result.code !== 'parser' ||
+    !result.shown.includes(sentence)
+  ) {
+    fail(`${browser.name}: ${line}, shown: ${result.shown || 'nothing'}`);
+  } else console.log(`  ok   ${line}`);
+  for (const violation of result.violations) fail(`${browser.name}: violation ${violation}`);
+  for (const error of result.errors) fail(`${browser.name}: uncaught ${error}`);
+}
+
 async function checkHeap(server, tags) {
   console.log(
     `\nChromium: heap over two rounds of ${HEAP_CYCLES} connect/disconnect cycles per element (after a forced GC)`,
@@ -510,6 +585,7 @@ try {
       const browser = await open();
       try {
         await checkCsp(browser, server, tags);
+        await checkParserFailure(browser, server);
       } finally {
         await browser.close();
       }

@@ -3,7 +3,14 @@
 // Not status.ts: it brings the error sentences in two languages, a chunk of their own that
 // LazyView (src/element/lazy-view.ts) loads beside the first view (docs/architecture.md).
 import './element/messages.js';
+import './element/view-styles.js';
 import './element/category-list.js';
+// The parsers of RSS, Atom and JSON feeds, most feeds: kept in this file, so that a page parses
+// them without a request (an element imported on its own loads them beside its view).
+import './feed/parse/xml.js';
+import './feed/parse/json-items.js';
+import './feed/parse/json-events.js';
+import './feed/parse/json-results.js';
 
 export * from './feed/index.js';
 export * from './element/index.js';

@@ -11,12 +11,13 @@ import { repoRoot } from './paths.js';
 export const LAYERS = {
   format: [],
   feed: ['format'],
-  // lit-localize writes src/generated/; the element kit's localize.ts loads it.
+  // lit-localize writes src/generated/: the shared words, loaded by the element kit's
+  // translations.ts, and each element's own, loaded by its view.
   element: ['feed', 'format', 'generated'],
 };
 
 /** What an element folder may import besides itself: never another element folder. */
-export const ELEMENT_IMPORTS = ['element', 'feed', 'format'];
+export const ELEMENT_IMPORTS = ['element', 'feed', 'format', 'generated'];
 
 /** Layers that never import Lit: the data layer has to bundle without it. */
 export const WITHOUT_LIT = ['format', 'feed'];

@@ -7,7 +7,9 @@ import { emptyTemplate, statusSection, staleNotice } from '../element/status.js'
 import type { FeedAttachment, FeedItem, ItemsData } from '../feed/types.js';
 import { safeImageUrl, safeUrl } from '../feed/url.js';
 import type { EctAnnouncementList } from './announcement-list.js';
+import { viewStyles } from '../element/view-styles.js';
 import { styles } from './announcement-list.styles.js';
+import { templates as th } from '../generated/locales/th/announcement-list.js';
 import { parseCategoryList } from '../element/category-list.js';
 import {
   attachmentType,
@@ -18,7 +20,11 @@ import {
 } from './items.js';
 
 /** The templates and styles of `<ect-announcement-list>`, loaded on its first use. */
-export const view: ElementView<EctAnnouncementList> = { styles: [styles], render };
+export const view: ElementView<EctAnnouncementList> = {
+  styles: [viewStyles, styles],
+  th,
+  render,
+};
 
 function formatOptions(host: EctAnnouncementList): FormatOptions {
   return {

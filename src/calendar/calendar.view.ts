@@ -16,7 +16,9 @@ import { statusSection, staleNotice } from '../element/status.js';
 import type { CalendarEvent, EventsData } from '../feed/types.js';
 import { safeUrl } from '../feed/url.js';
 import type { EctCalendar } from './calendar.js';
+import { viewStyles } from '../element/view-styles.js';
 import { styles } from './calendar.styles.js';
+import { templates as th } from '../generated/locales/th/calendar.js';
 import {
   daySpan,
   eventsByDay,
@@ -52,7 +54,8 @@ export interface CalendarView extends ElementView<EctCalendar> {
 }
 
 export const view: CalendarView = {
-  styles: [styles],
+  styles: [viewStyles, styles],
+  th,
   render,
   monthModel,
   indexByMonth,

@@ -3,15 +3,17 @@
  * FeedError's `code` and details (`FeedErrorInfo`, src/feed/types.ts), never from its English
  * `message`, which is for developers. Call inside `LangController.render()` like any `msg()`.
  *
- * The sentences come with the views (status.ts, which every view imports, imports this module),
- * not in `dist/ect-widgets.js`, whose size budget they would not fit in two languages. They are
- * translated in xliff/th.xlf like every other message (ids `error.…`); `npm run localize:build`
- * writes their Thai to src/generated/locales/th-errors.ts instead of th.ts
+ * The sentences come with the views (status.ts, which every view imports, imports this module;
+ * LazyView loads it beside the first view), not in `dist/ect-widgets.js`, whose size budget
+ * they would not fit in two languages. They are translated in xliff/th.xlf like every other
+ * message (ids `error.…`); `npm run localize:build` writes their Thai to
+ * src/generated/locales/th/errors.ts, not to the shared words of th.ts
  * (scripts/split-locales.js), and this module adds it to the Thai templates.
  */
 import { msg, str } from '@lit/localize';
-import { templates } from '../generated/locales/th-errors.js';
-import { addTranslations } from './localize.js';
+import './translations.js';
+import { templates } from '../generated/locales/th/errors.js';
+import { thaiTemplates } from './localize.js';
 import {
   FORMAT_LABELS,
   type FeedErrorInfo,
@@ -20,7 +22,7 @@ import {
   type ReportNotice,
 } from '../feed/types.js';
 
-addTranslations(templates);
+Object.assign(thaiTemplates, templates);
 
 /** The formats an element showing `kind` reads, as its sentences name them. */
 function formatsOf(kind: FeedKind): string {
@@ -132,6 +134,11 @@ export function errorText(info: FeedErrorInfo, kind: FeedKind): string {
       return msg('The data property is not JSON data', { id: 'error.data-property' });
     case 'unsupported':
       return msg('This browser cannot receive live updates', { id: 'error.unsupported' });
+    case 'parser':
+      if (!format) break;
+      return msg(str`Could not load what reads ${formatName(format)} (offline?)`, {
+        id: 'error.parser',
+      });
   }
   return msg('Something went wrong while reading the data', { id: 'error.unknown' });
 }

@@ -14,6 +14,7 @@ import {
   switchMap,
 } from 'rxjs';
 import { dropCachedFeed } from '../feed/cache.js';
+import { nextTask } from '../feed/tasks.js';
 import { EctErrorEvent, EctLoadEvent } from '../feed/events.js';
 import {
   feed$,
@@ -30,6 +31,7 @@ import {
   parseFeedData,
   preloadParser,
 } from '../feed/parse/index.js';
+import { preloadParsersFor } from '../feed/parse/parsers.js';
 import {
   FeedError,
   type FeedData,
@@ -114,8 +116,11 @@ const KIND_NAMES: Record<FeedKind, string> = {
   counter: 'a visitor count (JSON or a number)',
 };
 
-/** Formats whose parser loads lazily, and the kind of data each gives. */
-const LAZY_FORMATS = new Map<string, FeedKind>([
+/** Formats that give one kind of data, and that kind. */
+const FORMAT_KINDS = new Map<string, FeedKind>([
+  ['rss', 'items'],
+  ['atom', 'items'],
+  ['jsonfeed', 'items'],
   ['ics', 'events'],
   ['csv', 'results'],
   ['ect-report', 'results'],
@@ -271,28 +276,32 @@ export class FeedController<K extends FeedKind> implements ReactiveController {
   }
 
   /**
-   * Loads the parser of a feed known to be iCalendar or CSV while the feed is on its way, when
-   * the element shows that kind of data (any other feed is an error anyway).
+   * Starts loading, beside the element's view and while its feed is on its way, the parser of
+   * the feed's format when its name, `format` or inline type says it (and the element shows
+   * that kind of data: any other feed is an error anyway), else the parsers of the kinds the
+   * element shows (`preloadParsersFor`: RSS and JSON items for a list…).
    */
   private preload(option: FeedFormatOption | undefined): void {
     const format = String(option ?? '')
       .trim()
       .toLowerCase();
-    const kind = LAZY_FORMATS.get(format);
-    if (!kind || !(this.options.kinds as readonly string[]).includes(kind)) return;
-    preloadParser(format as FeedFormat);
+    const kind = FORMAT_KINDS.get(format);
+    if (!kind) preloadParsersFor(this.options.kinds);
+    else if ((this.options.kinds as readonly string[]).includes(kind)) {
+      preloadParser(format as FeedFormat);
+    }
   }
 
   private parsed(parse: () => Promise<FeedData>): Observable<FeedSnapshot> {
     const version = this.snapshot.version + 1;
     return defer(() =>
       parse().then(
-        (data): FeedSnapshot => ({
-          status: isEmptyData(data) ? 'empty' : 'ready',
-          data,
-          source: 'inline',
-          version,
-        }),
+        async (data): Promise<FeedSnapshot> => {
+          // What comes of the data (the element's first render of it) in a task of its own,
+          // as for a feed (src/feed/stream.ts).
+          await nextTask();
+          return { status: isEmptyData(data) ? 'empty' : 'ready', data, source: 'inline', version };
+        },
         (error: unknown): FeedSnapshot => ({
           status: 'error',
           version,

@@ -5,8 +5,10 @@ import {
   type CSSResult,
   type LitElement,
 } from 'lit';
+import type { TemplateMap } from '@lit/localize';
 import { EctErrorEvent } from '../feed/events.js';
-import { messages } from './messages.js';
+import { thaiTemplates } from './localize.js';
+import type { messages } from './messages.js';
 
 /**
  * What an element loads on first use: its templates and its stylesheet.
@@ -18,8 +20,13 @@ import { messages } from './messages.js';
  * downloads the calendar's templates.
  */
 export interface ElementView<H> {
-  /** The element's own styles, after the shared `hostStyles` of its `static styles`. */
+  /**
+   * The view's styles, after the host's (`hostStyles`, its class's `static styles`): the shared
+   * `viewStyles` (view-styles.ts) first, then the element's own.
+   */
   readonly styles: readonly CSSResult[];
+  /** The element's own Thai words (src/generated/locales/th/<element>.ts), added as it loads. */
+  readonly th: TemplateMap;
   /**
    * The element's template (called inside the element's language, see LangController). It reads
    * the host and calls its methods; it never writes a field of the host (the element owns its
@@ -42,6 +49,8 @@ export class LazyView<H extends LitElement, V extends ElementView<H> = ElementVi
   current?: V;
   /** The last load failed (offline, say); the next update tries again. */
   private failed = false;
+  /** The shared words, to say in the fallback that the load failed (see `render`). */
+  private words?: typeof messages;
   private loading?: Promise<V>;
   private readonly styled = new WeakSet<ShadowRoot>();
 
@@ -54,7 +63,10 @@ export class LazyView<H extends LitElement, V extends ElementView<H> = ElementVi
    */
   preload(): Promise<V> {
     this.loading ??= Promise.all([this.load(), import('./status.js')]).then(
-      ([{ view }]) => (this.current = view),
+      ([{ view }]) => {
+        Object.assign(thaiTemplates, view.th);
+        return (this.current = view);
+      },
       (error: unknown) => {
         this.loading = undefined;
         throw error;
@@ -91,6 +103,13 @@ export class LazyView<H extends LitElement, V extends ElementView<H> = ElementVi
       this.failed = true;
       const message = `Could not load the templates of <${host.localName}> (offline?)`;
       host.dispatchEvent(new EctErrorEvent({ message, code: 'view', error }));
+      // The words that say so: inside dist/ect-widgets.js (no request); for an element imported
+      // on its own, the chunk of the views' shared words, which may still load. Else the plain
+      // fallback.
+      this.words ??= await import('./messages.js').then(
+        (module) => module.messages,
+        () => undefined,
+      );
     }
     placeholder?.remove();
     if (view && root instanceof ShadowRoot && !this.styled.has(root)) {
@@ -112,8 +131,8 @@ export class LazyView<H extends LitElement, V extends ElementView<H> = ElementVi
    */
   render(host: H): unknown {
     if (this.current) return this.current.render(host);
-    return this.failed
-      ? html`<slot><p part="status error" role="alert">${messages.viewFailed()}</p></slot>`
+    return this.failed && this.words
+      ? html`<slot><p part="status error" role="alert">${this.words.viewFailed()}</p></slot>`
       : fallbackSlot;
   }
 }

@@ -2,42 +2,30 @@
  * Per-element language for `msg()`.
  *
  * `@lit/localize` in runtime mode has one global locale, but elements on one page may differ
- * (`<ect-calendar lang="en">` beside a Thai ticker). Its reentrant mode asks `getLocale()`
- * before every `msg()`; we answer with the language of the element rendering right now, set
- * by `inLang()` / `LangController.render()`.
+ * (`<ect-calendar lang="en">` beside a Thai ticker). Its reentrant mode (set up in
+ * translations.ts, loaded with the views) asks `currentLang()` before every `msg()`; we answer
+ * with the language of the element rendering right now, set by `inLang()` /
+ * `LangController.render()`. It looks the words up in `thaiTemplates`, which fills as they load:
+ * the shared words with translations.ts, an element's own with its view (lazy-view.ts), the
+ * error sentences with error-text.ts.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { LocaleModule, TemplateMap } from '@lit/localize';
-import { configureReentrantLocalization } from '@lit/localize/init/reentrant.js';
-import { templates as thTemplates } from '../generated/locales/th.js';
-import { sourceLocale, targetLocales } from '../generated/locale-codes.js';
+import type { TemplateMap } from '@lit/localize';
 import type { Lang } from '../format/index.js';
 
 export type { Lang } from '../format/index.js';
 
+/**
+ * The Thai templates of `msg()` loaded so far (src/generated/locales/th.ts, th/<element>.ts,
+ * th/errors.ts).
+ */
+export const thaiTemplates: TemplateMap = {};
+
 let current: Lang | undefined;
 
-/** The Thai templates: lit-localize's, and those a lazily loaded module adds (addTranslations). */
-const thai: LocaleModule = { templates: { ...thTemplates } };
-
-/**
- * Adds Thai templates that are not in the bundle: the error sentences come with the views
- * (src/element/error-text.ts, with src/generated/locales/th-errors.ts).
- */
-export function addTranslations(templates: TemplateMap): void {
-  Object.assign(thai.templates, templates);
-}
-
-try {
-  configureReentrantLocalization({
-    sourceLocale,
-    targetLocales: [...targetLocales],
-    getLocale: () => current ?? documentLang(),
-    loadLocaleSync: (locale) => (locale === 'th' ? thai : undefined),
-  });
-} catch {
-  // A host app bundled with its own copy of @lit/localize configured it first; msg() then
-  // follows the host's configuration, which lacks our ids: our UI words show in English.
+/** The language `msg()` resolves in now: the rendering element's, else the document's. */
+export function currentLang(): Lang {
+  return current ?? documentLang();
 }
 
 /** `th`, `th-TH` → `th`; `en`, `en-GB` and any other language → `en`; empty → `undefined`. */

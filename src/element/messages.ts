@@ -3,7 +3,7 @@
  * changes. Call them inside `LangController.render()` / `inLang()` to get the element's language.
  */
 import { msg, str } from '@lit/localize';
-import './localize.js';
+import './translations.js';
 
 export const messages = {
   loading: () => msg('Loading…', { id: 'loading' }),

@@ -6,8 +6,9 @@
  * size and count limits (limits.ts), long jobs split into tasks (tasks.ts), the cache of earlier
  * visits (cache.ts), the shared, polled stream of a feed URL (stream.ts) and its Server-Sent
  * Events variant (sse.ts), URL allow-lists (url.ts), HTML sanitizing (sanitize.ts, lazily
- * loaded), and in parse/ one parser per format over the shared normalizers (normalize.ts) and
- * date readers (dates.ts).
+ * loaded), and in parse/ one parser per format, loaded on first use but JSON's (parsers.ts),
+ * over the shared normalizers (normalize.ts, text.ts, feed-item.ts, candidate.ts) and date
+ * readers (dates.ts).
  * This folder alone is the `ect-widgets/feed` entry: parse a feed into normalized data, or
  * subscribe to the stream the elements use. It imports only src/format/ besides itself;
  * src/element/ and the elements build on it (docs/architecture.md).

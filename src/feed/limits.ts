@@ -8,14 +8,7 @@
  * fetches are capped at 10 MB.
  */
 import { nextTask } from './tasks.js';
-import {
-  FeedError,
-  FORMAT_LABELS,
-  type CalendarEvent,
-  type EventsData,
-  type FeedData,
-  type FeedFormat,
-} from './types.js';
+import { FeedError, FORMAT_LABELS, type FeedData, type FeedFormat } from './types.js';
 
 export const LIMITS = {
   /** News items kept (the first ones: feeds list the newest first). */
@@ -50,7 +43,7 @@ export const LIMITS = {
   /**
    * Characters of an events feed (iCalendar, JSON with `events`) a parser gets, beyond which it
    * is refused: a 5 MB file of 20,000 events. Both are read a slice of events per task (see
-   * parse/ics.ts, parse/json.ts).
+   * parse/ics.ts, parse/json-events.ts).
    */
   eventsChars: 6_000_000,
   /** JSON nesting (real feeds nest five deep; thousands of levels take parsers seconds). */
@@ -70,7 +63,7 @@ function refuse(format: FeedFormat, what: string): FeedError {
 const count = (n: number) => n.toLocaleString('en');
 
 /** Where to cut a list of entries: before entry `LIMITS.items + 1`, or before the one that ends past `LIMITS.chars`. */
-class ListCut {
+export class ListCut {
   private entries = 0;
   private previous = -1;
   /** Offset where the dropped entries begin, once known. */
@@ -87,49 +80,6 @@ class ListCut {
     }
     this.previous = before;
   }
-}
-
-// An item or entry start tag, and end tag, at a given offset (sticky: no scan of the text).
-const XML_ITEM = /<(?:[\w.-]{1,40}:)?(?:item|entry)[\s/>]/y;
-const XML_ITEM_END = /<\/(?:[\w.-]{1,40}:)?(?:item|entry)\s*>/y;
-
-/**
- * RSS or Atom text without the items past the limits (a task per `SLICE` characters). Walked
- * once from `<` to `<`, skipping CDATA sections and comments (whose text may look like tags):
- * an unclosed one ends the walk, so hostile text costs one pass, never a search per `<`.
- */
-async function cutXml(text: string): Promise<string> {
-  const cut = new ListCut();
-  let pause = SLICE;
-  for (let at = text.indexOf('<'); at >= 0 && cut.start < 0;) {
-    if (at > pause) {
-      pause = at + SLICE;
-      await nextTask();
-    }
-    let next = at + 1;
-    const close = text.startsWith('<!--', at)
-      ? '-->'
-      : text.startsWith('<![CDATA[', at)
-        ? ']]>'
-        : '';
-    if (close) {
-      const end = text.indexOf(close, at + 4);
-      if (end < 0) break;
-      next = end + 3;
-    } else {
-      XML_ITEM.lastIndex = at;
-      if (XML_ITEM.test(text)) cut.add(at, at);
-    }
-    at = text.indexOf('<', next);
-  }
-  if (cut.start < 0) return text;
-  // The items are siblings: drop everything from the first one cut to the end of the last one.
-  for (let at = text.lastIndexOf('</'); at > cut.start; at = text.lastIndexOf('</', at - 1)) {
-    XML_ITEM_END.lastIndex = at;
-    if (XML_ITEM_END.test(text))
-      return text.slice(0, cut.start) + text.slice(XML_ITEM_END.lastIndex);
-  }
-  return text;
 }
 
 // Character codes the JSON and CSV walks look at (charCodeAt spares a string per character).
@@ -267,17 +217,22 @@ function csvRecords(text: string): number {
 
 /**
  * Feed text cut or refused so that parsing it stays short: RSS, Atom and JSON keep their first
- * items; too many candidates, JSON nested too deep, and text that stays too long are refused
- * (events feeds have room for `LIMITS.eventsChars`, other feeds `LIMITS.dataChars`). Runs in
- * tasks of its own, so decoding, cutting and parsing a big feed do not add up to one long task.
+ * items (RSS and Atom by `cut`, their parser's walk: `cutXml` in parse/xml.ts); too many
+ * candidates, JSON nested too deep, and text that stays too long are refused (events feeds have
+ * room for `LIMITS.eventsChars`, other feeds `LIMITS.dataChars`). Runs in tasks of its own, so
+ * decoding, cutting and parsing a big feed do not add up to one long task.
  */
-export async function withinLimits(text: string, format: FeedFormat): Promise<string> {
+export async function withinLimits(
+  text: string,
+  format: FeedFormat,
+  cut?: (text: string) => Promise<string>,
+): Promise<string> {
   if (text.length > SLICE / 4) await nextTask();
   let source = text;
   let events = 0;
   if (format === 'json' || format === 'jsonfeed' || format === 'ect-report') {
     ({ source, events } = await cutJson(text, format));
-  } else if (format === 'rss' || format === 'atom') source = await cutXml(text);
+  } else if (cut) source = await cut(text);
   const budget =
     format === 'rss' || format === 'atom'
       ? LIMITS.chars
@@ -298,44 +253,31 @@ export async function withinLimits(text: string, format: FeedFormat): Promise<st
   return source;
 }
 
-/** How far `event` is from `now`, in ms: 0 while it runs, -1 for a repeating event. */
-function distanceFrom(event: CalendarEvent, now: number): number {
-  if (event.rrule || event.rrules || event.rdates) return -1;
-  const start = Date.parse(event.start);
-  if (Number.isNaN(start)) return Infinity;
-  const end = event.end ? Date.parse(event.end) : NaN;
-  if (now < start) return start - now;
-  return Math.max(0, now - (end > start ? end : start));
-}
-
-/**
- * `data` with its first `LIMITS.events` events by distance from `now` (repeating events first:
- * they can show in any month), in the feed's order, marked as trimmed.
- */
-function trimEvents(data: EventsData, now: number): EventsData {
-  const { events } = data;
-  const distances = Float64Array.from(events, (event) => distanceFrom(event, now));
-  const limit = Float64Array.from(distances).sort()[LIMITS.events - 1];
-  let ties = LIMITS.events - distances.filter((distance) => distance < limit).length;
-  const kept = events.filter(
-    (_, i) => distances[i] < limit || (distances[i] === limit && ties-- > 0),
-  );
-  return { ...data, events: kept, trimmed: { kept: kept.length, total: events.length } };
-}
-
 /**
  * Parsed data within the limits, for what the text walk could not see: news items beyond
  * `LIMITS.items` are dropped, events beyond `LIMITS.events` trimmed (those nearest to `now`
- * stay), too many result rows refuse the feed.
+ * stay; trim-events.ts, loaded for the first such calendar, in a task of its own: the work is
+ * not added to the parser's last task nor to what the page does with the data), too many result
+ * rows refuse the feed.
  */
-export function withinDataLimits(data: FeedData, format: FeedFormat, now = Date.now()): FeedData {
+export async function withinDataLimits(
+  data: FeedData,
+  format: FeedFormat,
+  now = Date.now(),
+): Promise<FeedData> {
   switch (data.kind) {
     case 'items':
       return data.items.length > LIMITS.items
         ? { ...data, items: data.items.slice(0, LIMITS.items) }
         : data;
-    case 'events':
-      return data.events.length > LIMITS.events ? trimEvents(data, now) : data;
+    case 'events': {
+      if (data.events.length <= LIMITS.events) return data;
+      await nextTask();
+      const { trimEvents } = await import('./trim-events.js');
+      const kept = trimEvents(data, now);
+      await nextTask();
+      return kept;
+    }
     case 'results': {
       const rows = data.races.reduce((sum, race) => sum + race.candidates.length, 0);
       if (rows > LIMITS.candidates) throw refuse(format, `${count(rows)} candidates`);

@@ -1,10 +1,10 @@
 /**
  * HTML from feeds (RSS descriptions, Atom content, JSON Feed `content_html`) through DOMPurify
- * with a small allow-list. `htmlContent` (parse/normalize.ts) imports this module, DOMPurify with it,
+ * with a small allow-list. `htmlContent` (parse/feed-item.ts) imports this module, DOMPurify with it,
  * on first use only, so feeds without markup never load either.
  */
 import createDOMPurify, { type DOMPurify } from 'dompurify';
-import { collapseWhitespace } from './parse/normalize.js';
+import { collapseWhitespace } from './parse/text.js';
 import { inertHtml } from './inert-markup.js';
 import { trustedTypesPolicy } from './trusted-types.js';
 import { safeImageUrl, safeUrl } from './url.js';

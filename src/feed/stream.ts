@@ -200,9 +200,12 @@ function attempt(request: FeedRequest, lastText: string | undefined): Observable
           proxy: request.proxy,
         });
         // Its JSON (to tell changed data from the same) in a task of its own: a big calendar's
-        // takes tens of milliseconds, the parser's last task as much again.
+        // takes tens of milliseconds, the parser's last task as much again; and so is what
+        // comes of the data (the elements' first render of it).
         await nextTask();
-        return { ok: true, text, data, json: JSON.stringify(data) };
+        const json = JSON.stringify(data);
+        await nextTask();
+        return { ok: true, text, data, json };
       } catch (error) {
         return {
           ok: false,

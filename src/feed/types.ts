@@ -222,7 +222,8 @@ export type FeedKind = FeedData['kind'];
  * - `province`: an ECT report with several provinces and no `province` attribute, or without the
  *   province `value`; `kind-mismatch`: data of `kind`, which the element does not show;
  *   `data-property`: a `data` property that is not JSON data; `unsupported`: the browser lacks
- *   what is needed (EventSource); `unknown`: anything else.
+ *   what is needed (EventSource); `parser`: the code that reads `format`, loaded on first use,
+ *   could not be loaded (offline, a deploy in between); `unknown`: anything else.
  */
 export type FeedErrorCode =
   | 'timeout'
@@ -244,6 +245,7 @@ export type FeedErrorCode =
   | 'kind-mismatch'
   | 'data-property'
   | 'unsupported'
+  | 'parser'
   | 'unknown';
 
 /** Why a feed failed, as plain data: a FeedError's details without the URL and the cause. */

@@ -7,10 +7,16 @@ import { emptyTemplate, feedStatus, staleNotice } from '../element/status.js';
 import type { FeedItem } from '../feed/types.js';
 import { safeUrl } from '../feed/url.js';
 import type { EctNewsTicker } from './news-ticker.js';
+import { viewStyles } from '../element/view-styles.js';
 import { styles } from './news-ticker.styles.js';
+import { templates as th } from '../generated/locales/th/news-ticker.js';
 
 /** The templates and styles of `<ect-news-ticker>`, loaded on its first use. */
-export const view: ElementView<EctNewsTicker> = { styles: [styles], render };
+export const view: ElementView<EctNewsTicker> = {
+  styles: [viewStyles, styles],
+  th,
+  render,
+};
 
 const PAUSE_ICON = svg`<path d="M4 3h3v10H4zM9 3h3v10H9z" />`;
 const PLAY_ICON = svg`<path d="M5 3l8 5-8 5z" />`;

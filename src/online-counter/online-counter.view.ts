@@ -8,10 +8,16 @@ import { messages } from '../element/messages.js';
 import { errorSentence } from '../element/status.js';
 import type { CounterData } from '../feed/types.js';
 import type { EctOnlineCounter, Figure } from './online-counter.js';
+import { viewStyles } from '../element/view-styles.js';
 import { styles } from './online-counter.styles.js';
+import { templates as th } from '../generated/locales/th/online-counter.js';
 
 /** The templates and styles of `<ect-online-counter>`, loaded on its first use. */
-export const view: ElementView<EctOnlineCounter> = { styles: [styles], render };
+export const view: ElementView<EctOnlineCounter> = {
+  styles: [viewStyles, styles],
+  th,
+  render,
+};
 
 function render(host: EctOnlineCounter): TemplateResult {
   const { status, source } = host.feed.snapshot;

@@ -16,7 +16,9 @@ import { emptyTemplate, statusSection, staleNotice } from '../element/status.js'
 import type { Race, ResultsData } from '../feed/types.js';
 import { safeColor } from '../feed/url.js';
 import type { EctResultsTable, ShownResults } from './results-table.js';
+import { viewStyles } from '../element/view-styles.js';
 import { styles } from './results-table.styles.js';
+import { templates as th } from '../generated/locales/th/results-table.js';
 import {
   ballotRaces,
   changedKeys,
@@ -42,7 +44,8 @@ export interface ResultsView extends ElementView<EctResultsTable> {
 
 /** Loaded on the element's first use; the element calls the functions besides `render`. */
 export const view: ResultsView = {
-  styles: [styles],
+  styles: [viewStyles, styles],
+  th,
   render,
   ballotRaces,
   raceRows,

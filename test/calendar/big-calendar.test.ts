@@ -15,7 +15,7 @@ import { LIMITS } from '../../src/feed/limits.js';
 import type { EventsData } from '../../src/feed/types.js';
 import { all, one, ready, text } from '../helpers/dom.js';
 import { probeResponsiveness } from '../helpers/probe.js';
-import { watchLongTasks } from '../hardening/page.js';
+import { longTasksSupported, watchLongTasks } from '../hardening/page.js';
 
 const DAY = 86_400_000;
 const utc = (day: string) => Date.parse(`${day}T00:00:00Z`);
@@ -286,6 +286,64 @@ describe('calendar: big calendars', function () {
       expect(one(el, '[part~="trimmed"]'), 'trimmed note').to.equal(null);
       expect(settled, figures).to.be.below(5_000);
       expect(worst, figures).to.be.below(200);
+    });
+  }
+
+  // The long-task API is Chromium's: Firefox's check is the probe's above.
+  for (const format of ['ics', 'json'] as Format[]) {
+    it(`20,000 events in 5 MB (${format}): no task over 50 ms from the first byte to the month shown (Chromium)`, async function () {
+      if (!longTasksSupported) this.skip();
+      const body = feedOf(format, officeEvents(19_999), 5_000_000);
+      // Up to three attempts, keeping the one with the shortest longest task: another process
+      // on a shared machine can lengthen a task of one attempt, a task the calendar makes
+      // long is long in every attempt.
+      const attempts: number[] = [];
+      for (let attempt = 0; attempt < 3 && !(Math.min(...attempts) <= 50); attempt++) {
+        clearFeedCache();
+        const { el, finish } = await show(format, body);
+        const { longest } = await finish();
+        expect(el.state).to.equal('ready');
+        attempts.push(longest);
+        el.remove();
+      }
+      expect(
+        Math.min(...attempts),
+        `longest task of each attempt (ms): ${attempts.join(', ')}`,
+      ).to.be.at.most(50);
+    });
+  }
+
+  for (const source of ['data', 'inline'] as const) {
+    it(`30,000 events as ${source === 'data' ? 'the data property' : 'inline JSON'}: no task over 50 ms to the month shown (Chromium)`, async function () {
+      if (!longTasksSupported) this.skip();
+      // Past the events kept: trimmed to those nearest to today, as a feed is.
+      const events = officeEvents(30_000);
+      const json = feedOf('json', events);
+      const attempts: number[] = [];
+      for (let attempt = 0; attempt < 3 && !(Math.min(...attempts) <= 50); attempt++) {
+        const box = document.createElement('div');
+        box.innerHTML = `<ect-calendar month="${thisMonth}" lang="en"></ect-calendar>`;
+        const el = box.firstElementChild as EctCalendar;
+        if (source === 'data') {
+          el.data = JSON.parse(json) as unknown;
+        } else {
+          const script = document.createElement('script');
+          script.type = 'application/json';
+          script.textContent = json;
+          el.append(script);
+        }
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        const tasks = watchLongTasks();
+        await fixture(box);
+        await ready(el, undefined);
+        attempts.push(Math.max(0, ...(await tasks.stop())));
+        expectMonth(el, thisMonth, expectedCounts(events));
+        el.remove();
+      }
+      expect(
+        Math.min(...attempts),
+        `longest task of each attempt (ms): ${attempts.join(', ')}`,
+      ).to.be.at.most(50);
     });
   }
 

@@ -1,8 +1,8 @@
 import { expect } from '@open-wc/testing';
 import { errorText, noticeText } from '../../src/element/error-text.js';
 import { inLang } from '../../src/element/localize.js';
-import { templates as bundled } from '../../src/generated/locales/th.js';
-import { templates as errorTemplates } from '../../src/generated/locales/th-errors.js';
+import { templates as shared } from '../../src/generated/locales/th.js';
+import { templates as errorTemplates } from '../../src/generated/locales/th/errors.js';
 import type { FeedErrorCode, FeedErrorInfo, FeedKind } from '../../src/feed/types.js';
 import { expectLanguage } from '../helpers/language.js';
 
@@ -40,6 +40,10 @@ const SAMPLES: Record<FeedErrorCode, FeedErrorInfo[]> = {
   ],
   'data-property': [{ code: 'data-property' }],
   unsupported: [{ code: 'unsupported' }],
+  parser: [
+    { code: 'parser', format: 'rss' },
+    { code: 'parser', format: 'ect-report' },
+  ],
   unknown: [{ code: 'unknown' }, {}],
 };
 
@@ -89,6 +93,10 @@ describe('errorText', () => {
       'ค่าของ "votes" ไม่ถูกต้อง (บรรทัดที่ 12)',
       'The value of "votes" is not valid (line 12)',
     ]);
+    expect(say({ code: 'parser', format: 'ics' }, 'events')).to.deep.equal([
+      'โหลดส่วนที่อ่านไฟล์ iCalendar ไม่สำเร็จ (อาจไม่ได้เชื่อมต่ออินเทอร์เน็ต)',
+      'Could not load what reads iCalendar (offline?)',
+    ]);
     expect(say({ code: 'kind-mismatch', kind: 'results' }, 'counter')).to.deep.equal([
       'ส่วนนี้แสดงจำนวนผู้เข้าชม แต่ข้อมูลเป็นผลการเลือกตั้ง',
       'This element shows a visitor count; the feed has election results',
@@ -98,6 +106,7 @@ describe('errorText', () => {
   it('says what went wrong in general when the details lack what a code needs', () => {
     const unknown = inLang('th', () => errorText({ code: 'unknown' }, 'items'));
     expect(inLang('th', () => errorText({ code: 'syntax' }, 'items'))).to.equal(unknown);
+    expect(inLang('th', () => errorText({ code: 'parser' }, 'items'))).to.equal(unknown);
     expect(inLang('th', () => errorText({ code: 'kind-mismatch' }, 'items'))).to.equal(unknown);
     expect(inLang('th', () => errorText({}, 'items'))).to.equal(unknown);
   });
@@ -118,10 +127,10 @@ describe('errorText', () => {
     ]);
   });
 
-  it('is translated apart from the templates in the bundle', () => {
+  it('is translated apart from the shared words in the bundle', () => {
     const ids = Object.keys(errorTemplates);
     expect(ids.length).to.be.above(30);
     expect(ids.every((id) => id.startsWith('error.'))).to.equal(true);
-    expect(Object.keys(bundled).filter((id) => id.startsWith('error.'))).to.deep.equal([]);
+    expect(Object.keys(shared).filter((id) => id.startsWith('error.'))).to.deep.equal([]);
   });
 });

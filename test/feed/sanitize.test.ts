@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { hasMarkup, htmlContent } from '../../src/feed/parse/normalize.js';
+import { hasMarkup, htmlContent } from '../../src/feed/parse/feed-item.js';
 import { sanitizeHtml } from '../../src/feed/sanitize.js';
 
 const BASE = 'https://www.ect.go.th/chiangrai/rss.xml';

@@ -20,6 +20,7 @@ import {
   setFeedFetch,
   type FeedSnapshot,
 } from '../../src/feed/index.js';
+import { loadParser } from '../../src/feed/parse/parsers.js';
 import { BACKOFF, activeFeedCount } from '../../src/feed/stream.js';
 import { hidePage, setOnline, showPage } from '../helpers/page-activity.js';
 import { FUZZ, PROPERTY_TIMEOUT, checkProperty } from './settings.js';
@@ -448,6 +449,10 @@ async function runSchedule(answers: Answer[], actions: Action[], clock: sinon.Si
 
 describe('property: the feed stream under random schedules', function () {
   this.timeout(PROPERTY_TIMEOUT);
+
+  // The reader of the feeds' JSON items loads on first use (as an element showing items loads
+  // it when it is created): in before the fake clock runs, whose steps wait for no module.
+  before(() => loadParser('json-items', 'json'));
 
   afterEach(() => {
     setFeedFetch();

@@ -6,7 +6,8 @@
  * Rows come from papaparse, imported lazily on the first CSV feed.
  */
 import { FeedError, type Race, type ResultsData } from '../types.js';
-import { looksLikeHtml, normalizeCandidate, type CandidateInput } from './normalize.js';
+import { normalizeCandidate, type CandidateInput } from './candidate.js';
+import { looksLikeHtml } from './normalize.js';
 
 type Column = keyof CandidateInput | 'race';
 

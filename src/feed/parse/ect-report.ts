@@ -11,7 +11,8 @@
  * id leaves the ECT's id on the row (with a notice) instead of a blank.
  */
 import { SLICE, endOfString } from '../limits.js';
-import { cleanText, isObject, withOptional } from './normalize.js';
+import { isObject, withOptional } from './normalize.js';
+import { cleanText } from './text.js';
 import { loadRef, refUrl, type ReportRefName } from '../report-refs.js';
 import { nextTask } from '../tasks.js';
 import { safeColor } from '../url.js';

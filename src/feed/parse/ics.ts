@@ -5,7 +5,8 @@
  * expanded here: RRULE and EXDATE pass to the calendar, which expands them over its range.
  */
 import type ICAL from 'ical.js';
-import { asText, cleanText, looksLikeHtml, uniqueStrings } from './normalize.js';
+import { asText, looksLikeHtml } from './normalize.js';
+import { cleanText, uniqueStrings } from './text.js';
 import { FLOATING_OFFSET, gregorianYear } from './dates.js';
 import {
   knownZone,

@@ -1,14 +1,14 @@
 /**
  * `parseFeed`: feed text or bytes to normalized data. The format comes from the `format` option,
- * else the Content-Type, else the text itself. iCalendar and CSV parsers load lazily.
+ * else the Content-Type, else the text itself. Every parser but JSON's loads on first use
+ * (parsers.ts).
  */
 import { decodeFeedInTasks } from '../decode.js';
-import { loadIcal } from './load-ical.js';
-import { LIMITS, withinDataLimits, withinLimits } from '../limits.js';
-import { nextTask } from '../tasks.js';
+import { withinDataLimits, withinLimits } from '../limits.js';
 import { isPlainJsonData, parseJson, parseJsonValue, PLAIN_NUMBER } from './json.js';
 import { looksLikeHtml } from './normalize.js';
-import { parseXmlFeed } from './xml.js';
+import { loadParser, preload } from './parsers.js';
+import { nextTask } from '../tasks.js';
 import {
   FEED_FORMATS,
   FeedError,
@@ -108,38 +108,18 @@ function formatOption(format: unknown): FeedFormat | undefined {
   });
 }
 
-const ignore = () => {};
-
 /**
- * `withinDataLimits`, in a task of its own when it trims a big calendar: the work is not added
- * to the parser's last task nor to what the page does with the data.
- */
-async function trimmedApart(data: FeedData, format: FeedFormat): Promise<FeedData> {
-  if (data.kind !== 'events' || data.events.length <= LIMITS.events) {
-    return withinDataLimits(data, format);
-  }
-  await nextTask();
-  const kept = withinDataLimits(data, format);
-  await nextTask();
-  return kept;
-}
-
-/**
- * Starts loading the lazily loaded parser of `format` and the library it uses (ical.js,
- * papaparse) side by side, while the feed itself is still on its way; otherwise each waits for
- * the one before it, a round trip each once the feed has arrived. A failed load here is left
- * to `parseFeed`, which loads again and says what failed.
+ * Starts loading the parser of `format` and the library it uses (ical.js, papaparse) side by
+ * side, while the feed itself is still on its way; otherwise each waits for the one before it,
+ * a round trip each once the feed has arrived. A failed load here is left to `parseFeed`, which
+ * loads again and says what failed.
  */
 export function preloadParser(format: FeedFormat): void {
-  if (format === 'ics') {
-    import('./ics.js').catch(ignore);
-    loadIcal().catch(ignore);
-  } else if (format === 'csv') {
-    import('./csv.js').catch(ignore);
-    import('papaparse').catch(ignore);
-  } else if (format === 'ect-report') {
-    import('./ect-report.js').catch(ignore);
-  }
+  if (format === 'rss' || format === 'atom') preload('xml');
+  else if (format === 'jsonfeed') preload('json-items');
+  else if (format === 'ics') preload('ics', 'ical.js');
+  else if (format === 'csv') preload('csv', 'papaparse');
+  else if (format === 'ect-report') preload('ect-report');
 }
 
 /** The format a feed URL's file name says (`.ics`, `.csv`), if it says one. */
@@ -173,34 +153,42 @@ export async function parseFeed(
   const raw = typeof input === 'string' ? input : await decodeFeedInTasks(input, contentType);
   const text = raw.replace(/^\ufeff/, '');
   const format = formatOption(options.format) ?? detectFormat(text, contentType);
-  const source = await withinLimits(text, format);
+  // The parser and its library load while the text is checked against the limits.
+  preloadParser(format);
   try {
     switch (format) {
       case 'rss':
-      case 'atom':
-        return withinDataLimits(await parseXmlFeed(source, format, baseUrl), format);
+      case 'atom': {
+        // The walk that cuts the items past the limits comes with the parser.
+        const { cutXml, parseXmlFeed } = await loadParser('xml', format);
+        const source = await withinLimits(text, format, cutXml);
+        return await withinDataLimits(await parseXmlFeed(source, format, baseUrl), format);
+      }
       case 'json':
-      case 'jsonfeed':
-        return trimmedApart(await parseJson(source, format, baseUrl), format);
+      case 'jsonfeed': {
+        const source = await withinLimits(text, format);
+        return await withinDataLimits(await parseJson(source, format, baseUrl), format);
+      }
       case 'ics': {
-        preloadParser(format); // ical.js beside the parser, not after it
-        const { parseIcs } = await import('./ics.js');
-        return trimmedApart(await parseIcs(source, baseUrl), format);
+        const source = await withinLimits(text, format);
+        const { parseIcs } = await loadParser('ics', format);
+        return await withinDataLimits(await parseIcs(source, baseUrl), format);
       }
       case 'csv': {
-        preloadParser(format);
-        const { parseCsv } = await import('./csv.js');
-        return withinDataLimits(await parseCsv(source), format);
+        const source = await withinLimits(text, format);
+        const { parseCsv } = await loadParser('csv', format);
+        return await withinDataLimits(await parseCsv(source), format);
       }
       case 'ect-report': {
-        const { parseEctReport } = await import('./ect-report.js');
+        const source = await withinLimits(text, format);
+        const { parseEctReport } = await loadParser('ect-report', format);
         const report = { ...options.report, proxy: options.proxy };
-        return withinDataLimits(await parseEctReport(source, baseUrl, report), format);
+        return await withinDataLimits(await parseEctReport(source, baseUrl, report), format);
       }
     }
   } catch (error) {
     if (error instanceof FeedError) throw error;
-    // Anything else (a lazy module that failed to load, say) still reads as a feed failure.
+    // Anything else (a library that failed to load, say) still reads as a feed failure.
     const message = error instanceof Error ? error.message : String(error);
     throw new FeedError(`${FORMAT_LABELS[format]}: ${message}`, {
       code: globalThis.navigator?.onLine === false ? 'offline' : 'unknown',
@@ -228,7 +216,10 @@ export async function parseFeedData(value: unknown, baseUrl?: string): Promise<F
   }
   if (plain) {
     try {
-      return withinDataLimits(await parseJsonValue(value, 'json', baseUrl), 'json');
+      const data = await parseJsonValue(value, 'json', baseUrl);
+      // Trimming a big calendar (a date read per event) in a task of its own.
+      await nextTask();
+      return await withinDataLimits(data, 'json');
     } catch (error) {
       if (error instanceof FeedError) throw error;
       throw new FeedError('The data property could not be read as JSON data', {

@@ -1,261 +1,28 @@
 /**
- * JSON feeds (the shapes in docs/contract.md, and JSON Feed 1.0/1.1) to normalized data: news items,
- * calendar events, election results and visitor counts. The shared normalizers are in
- * normalize.ts and dates.ts; the line and column of a syntax error in json-error.ts.
+ * JSON feeds (the shapes in docs/contract.md, and JSON Feed 1.0/1.1) to normalized data. A
+ * visitor count is read here; news items, calendar events and election results by the module of
+ * their kind (json-items.ts, json-events.ts, json-results.ts), loaded when a feed has them
+ * (parsers.ts). The shared normalizers are in normalize.ts; the line and column of a syntax
+ * error in json-error.ts.
  */
 import {
   FeedError,
   FORMAT_LABELS,
-  type FeedErrorInfo,
-  type CalendarEvent,
   type CounterData,
-  type EventsData,
-  type FeedAttachment,
   type FeedData,
-  type FeedItem,
-  type ItemsData,
-  type Race,
-  type ResultsData,
+  type FeedErrorInfo,
 } from '../types.js';
 import { LIMITS } from '../limits.js';
-import { pauseEvery } from '../tasks.js';
-import { safeImageUrl, safeUrl } from '../url.js';
-import { toEventTime, toIsoDate } from './dates.js';
+import { loadParser } from './parsers.js';
 import {
-  asText,
-  cleanText,
   counts,
-  feedItem,
-  hashId,
-  htmlContent,
   isObject,
   looksLikeHtml,
-  normalizeCandidate,
   ownField,
-  toBoolean,
-  toCount,
   toFigure,
-  toPercent,
-  uniqueStrings,
   withOptional,
   type JsonObject,
 } from './normalize.js';
-
-// ---------------------------------------------------------------------------------------------
-// Items
-
-function attachmentsOf(value: unknown, base: string | undefined): FeedAttachment[] {
-  return (Array.isArray(value) ? value : []).filter(isObject).flatMap((entry) => {
-    const url = safeUrl(asText(ownField(entry, 'url', 'href')), base);
-    return url
-      ? withOptional<FeedAttachment>(
-          { url },
-          {
-            type: cleanText(ownField(entry, 'type', 'mime_type', 'mimeType')),
-            size: toCount(ownField(entry, 'size', 'size_in_bytes', 'length')) || undefined,
-            title: cleanText(ownField(entry, 'title', 'name')),
-          },
-        )
-      : [];
-  });
-}
-
-function authorOf(object: JsonObject): string | undefined {
-  const author = ownField(object, 'author');
-  if (isObject(author)) return cleanText(ownField(author, 'name'));
-  const authors = ownField(object, 'authors');
-  if (Array.isArray(authors) && isObject(authors[0]))
-    return cleanText(ownField(authors[0], 'name'));
-  return cleanText(author);
-}
-
-function listOf(value: unknown): unknown[] {
-  return Array.isArray(value) ? value : value === undefined ? [] : [value];
-}
-
-/** One item of a JSON or JSON Feed `items` array (both field vocabularies are accepted). */
-async function normalizeItem(object: JsonObject, base: string | undefined): Promise<FeedItem> {
-  const body = asText(ownField(object, 'html', 'content_html'));
-  const content = body ? await htmlContent(body, base) : undefined;
-  const ect = ownField(object, '_ect');
-  return feedItem({
-    id: cleanText(ownField(object, 'id', 'guid')),
-    title: cleanText(ownField(object, 'title')) ?? '',
-    categories: uniqueStrings(
-      ['categories', 'category', 'tags'].flatMap((key) => listOf(ownField(object, key))),
-    ),
-    attachments: attachmentsOf(ownField(object, 'attachments'), base),
-    url: safeUrl(asText(ownField(object, 'url', 'link', 'external_url')), base),
-    date: toIsoDate(ownField(object, 'date', 'date_published', 'published', 'pubDate')),
-    updated: toIsoDate(ownField(object, 'updated', 'date_modified', 'modified')),
-    summary:
-      cleanText(ownField(object, 'summary')) ??
-      cleanText(ownField(object, 'content_text')) ??
-      content?.text,
-    html: content?.html,
-    image:
-      safeImageUrl(asText(ownField(object, 'image', 'banner_image', 'thumbnail')), base) ??
-      content?.image,
-    pinned:
-      toBoolean(ownField(object, 'pinned')) ||
-      (isObject(ect) && toBoolean(ownField(ect, 'pinned'))) ||
-      undefined,
-    author: authorOf(object),
-  });
-}
-
-async function itemsData(
-  object: JsonObject,
-  items: unknown[],
-  base: string | undefined,
-): Promise<ItemsData> {
-  return withOptional<ItemsData>(
-    {
-      kind: 'items',
-      items: await Promise.all(items.filter(isObject).map((item) => normalizeItem(item, base))),
-    },
-    {
-      title: cleanText(ownField(object, 'title')),
-      link: safeUrl(asText(ownField(object, 'home_page_url', 'link', 'url')), base),
-    },
-  );
-}
-
-// ---------------------------------------------------------------------------------------------
-// Events
-
-/** A VTIMEZONE as iCalendar text, and the most of it kept (a zone's rules are a few lines). */
-const VTIMEZONE = /^BEGIN:VTIMEZONE\r?\n[\s\S]*END:VTIMEZONE$/;
-const MAX_ZONE_RULES = 20_000;
-
-function normalizeEvent(object: JsonObject, base: string | undefined): CalendarEvent | undefined {
-  const rawStart = ownField(object, 'start', 'startDate', 'dtstart');
-  const dateOnly = toEventTime(rawStart, true);
-  const explicitAllDay = toBoolean(ownField(object, 'allDay', 'all_day'));
-  const start = toEventTime(rawStart, explicitAllDay);
-  // An event that cannot be placed on the calendar is left out rather than failing the feed.
-  if (!start || !dateOnly) return undefined;
-  const allDay = explicitAllDay ?? start === dateOnly;
-  const title = cleanText(ownField(object, 'title', 'summary')) ?? '';
-  const exdates = listOf(ownField(object, 'exdates', 'exdate'))
-    .map((value) => toEventTime(value, allDay))
-    .filter((value): value is string => !!value);
-  // `rrule` is one rule or a list of them; `rrules` the further ones (as the iCalendar parser
-  // writes them).
-  const [rrule, ...rrules] = [
-    ...listOf(ownField(object, 'rrule')),
-    ...listOf(ownField(object, 'rrules')),
-  ]
-    .map((value) => cleanText(value)?.replace(/^RRULE:/i, ''))
-    .filter((value): value is string => !!value);
-  const rdates = listOf(ownField(object, 'rdates', 'rdate'))
-    .map((value) => {
-      const [from, to, ...rest] = (asText(value) ?? '').split('/');
-      const start = toEventTime(from, allDay);
-      const end = to === undefined ? undefined : toEventTime(to, allDay);
-      if (!start || rest.length || (to !== undefined && !end)) return undefined;
-      return end ? `${start}/${end}` : start;
-    })
-    .filter((value): value is string => !!value);
-  const rules = asText(ownField(object, 'timeZoneRules'))?.trim();
-  return withOptional<CalendarEvent>(
-    {
-      id: cleanText(ownField(object, 'id', 'uid')) ?? hashId(title, start),
-      title,
-      start,
-      allDay,
-      categories: uniqueStrings([
-        ...listOf(ownField(object, 'categories')),
-        ...listOf(ownField(object, 'category')),
-      ]),
-    },
-    {
-      end: toEventTime(ownField(object, 'end', 'endDate', 'dtend'), allDay),
-      location: cleanText(ownField(object, 'location')),
-      description: asText(ownField(object, 'description'))?.trim(),
-      url: safeUrl(asText(ownField(object, 'url', 'link')), base),
-      timeZone: cleanText(ownField(object, 'timeZone', 'tzid')),
-      timeZoneRules:
-        rules && VTIMEZONE.test(rules) && rules.length <= MAX_ZONE_RULES ? rules : undefined,
-      unknownTimeZone: cleanText(ownField(object, 'unknownTimeZone')),
-      rrule,
-      rrules: rrules.length ? rrules : undefined,
-      rdates: rdates.length ? rdates : undefined,
-      exdates: exdates.length ? exdates : undefined,
-    },
-  );
-}
-
-/** Normalized a task's worth at a time: a big calendar has 20,000 events (`LIMITS.events`). */
-async function eventsData(
-  object: JsonObject,
-  events: unknown[],
-  base: string | undefined,
-): Promise<EventsData> {
-  const normalized: CalendarEvent[] = [];
-  const pause = pauseEvery();
-  for (const entry of events) {
-    const event = isObject(entry) ? normalizeEvent(entry, base) : undefined;
-    if (event) normalized.push(event);
-    await pause();
-  }
-  return withOptional<EventsData>(
-    { kind: 'events', events: normalized },
-    { title: cleanText(ownField(object, 'title')) },
-  );
-}
-
-// ---------------------------------------------------------------------------------------------
-// Results
-
-/**
- * Race fields other than candidates (the figures stay undefined when absent or not numbers; an
- * implausible one is a FeedError starting with `where`).
- */
-export function raceFigures(object: JsonObject, where = 'JSON'): Omit<Race, 'id' | 'candidates'> {
-  return withOptional(
-    {},
-    {
-      name: cleanText(ownField(object, 'name')),
-      title: cleanText(ownField(object, 'title')),
-      updated: toIsoDate(ownField(object, 'updated')),
-      counted: toPercent(ownField(object, 'counted'), 'counted', where),
-      official: toBoolean(ownField(object, 'official')),
-      ...counts(object, ['eligible', 'turnout', 'invalid', 'noVote'], where),
-    },
-  );
-}
-
-function normalizeRace(object: JsonObject, index: number, label: string): Race {
-  const name = cleanText(ownField(object, 'name'));
-  const where = `${label}: race ${name ? `"${name}"` : index + 1}`;
-  const figures = raceFigures(object, where);
-  const id = cleanText(ownField(object, 'id')) ?? figures.name ?? `race-${index + 1}`;
-  const candidates = ownField(object, 'candidates');
-  if (!Array.isArray(candidates)) {
-    throw new FeedError(`${where}: "candidates" is not a list`, {
-      code: 'bad-data',
-      field: 'candidates',
-    });
-  }
-  return {
-    id,
-    ...figures,
-    candidates: candidates.map((candidate, row) =>
-      normalizeCandidate(isObject(candidate) ? candidate : {}, `${where}, candidate ${row + 1}`),
-    ),
-  };
-}
-
-function resultsData(object: JsonObject, races: JsonObject[], label: string): ResultsData {
-  return withOptional<ResultsData>(
-    { kind: 'results', races: races.map((race, index) => normalizeRace(race, index, label)) },
-    {
-      title: cleanText(ownField(object, 'title')),
-      updated: toIsoDate(ownField(object, 'updated')),
-    },
-  );
-}
 
 // ---------------------------------------------------------------------------------------------
 // Counter
@@ -406,30 +173,36 @@ async function normalizeJson(
   base: string | undefined,
   label: string,
 ): Promise<FeedData> {
-  if (Array.isArray(value)) return itemsData({}, value, base);
+  const items = async (object: JsonObject, list: unknown[]) =>
+    (await loadParser('json-items', format)).itemsData(object, list, base);
+  if (Array.isArray(value)) return items({}, value);
   if (typeof value === 'number' || typeof value === 'string') return counterData({ online: value });
   if (!isObject(value)) {
     throw new FeedError(`${label}: expected an object or a list`, { code: 'json-shape' });
   }
-  const items = ownField(value, 'items');
+  const list = ownField(value, 'items');
   if (format === 'jsonfeed' || isJsonFeed(value)) {
-    if (!Array.isArray(items)) {
+    if (!Array.isArray(list)) {
       throw new FeedError(`JSON Feed: "items" is not a list`, { code: 'bad-data', field: 'items' });
     }
-    return itemsData(value, items, base);
+    return items(value, list);
   }
-  if (Array.isArray(items)) return itemsData(value, items, base);
+  if (Array.isArray(list)) return items(value, list);
   const events = ownField(value, 'events');
-  if (Array.isArray(events)) return eventsData(value, events, base);
+  if (Array.isArray(events)) {
+    return (await loadParser('json-events', format)).eventsData(value, events, base);
+  }
   const races = ownField(value, 'races');
   if (Array.isArray(races)) {
-    return resultsData(
+    return (await loadParser('json-results', format)).resultsData(
       value,
       races.map((race) => (isObject(race) ? race : {})),
       label,
     );
   }
-  if (ownField(value, 'candidates') !== undefined) return resultsData(value, [value], label);
+  if (ownField(value, 'candidates') !== undefined) {
+    return (await loadParser('json-results', format)).resultsData(value, [value], label);
+  }
   if (ownField(value, 'online') !== undefined) return counterData(value);
   throw new FeedError(
     `${label}: expected "items", "events", "candidates", "races" or "online" in the object`,

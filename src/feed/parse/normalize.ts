@@ -1,50 +1,17 @@
 /**
- * The plain-data normalizers every parser shares: text (whitespace, markup, HTML fields), own
- * fields of untrusted objects, numbers ("40,877", Thai digits), booleans, ids, pinned
- * categories, news items and election candidates. Dates are in dates.ts.
+ * The plain-data normalizers every parser shares: own fields of untrusted objects, numbers
+ * ("40,877", Thai digits), booleans, and whether text is an HTML page. Text fields, lists of
+ * them and ids are in text.ts, news items in feed-item.ts, election candidates in
+ * candidate.ts, dates in dates.ts.
  *
  * Input is untrusted: every field is read as an own property and checked for its type, so odd
  * data (nulls, numbers for strings, `__proto__` keys) gives omitted fields or a FeedError, never
  * a TypeError or a polluted prototype.
  */
 import { toAsciiDigits } from '../../format/digits.js';
-import { FeedError, type Candidate, type FeedItem } from '../types.js';
-import { safeColor } from '../url.js';
+import { FeedError } from '../types.js';
 
 export type JsonObject = Record<string, unknown>;
-
-/** Collapses runs of whitespace (including no-break spaces) to single spaces and trims. */
-export function collapseWhitespace(text: string): string {
-  // Most feed text has nothing to collapse: testing first spares a copy of every string.
-  return (COLLAPSIBLE.test(text) ? text.replace(/\s+/g, ' ') : text).trim();
-}
-
-/** Whitespace other than a single space, or two spaces in a row. */
-const COLLAPSIBLE = /[^\S ]| {2}/;
-
-/** Markup or an entity reference: only then is the sanitizer (and DOMPurify) worth loading. */
-export function hasMarkup(text: string): boolean {
-  return /<[a-z!/]|&[#a-z0-9]+;/i.test(text);
-}
-
-let sanitizer: Promise<typeof import('../sanitize.js')> | undefined;
-
-/**
- * A feed's HTML-or-text field: plain text is only whitespace-collapsed; text with markup or
- * entity references is sanitized (sanitize.ts, loaded on first use).
- */
-export async function htmlContent(
-  value: string,
-  baseUrl?: string,
-): Promise<{ html?: string; text: string; image?: string }> {
-  if (!hasMarkup(value)) return { text: collapseWhitespace(value) };
-  if (!sanitizer) {
-    sanitizer = import('../sanitize.js');
-    // A failed load (offline, a deploy in between) is tried again next time, not cached.
-    sanitizer.catch(() => (sanitizer = undefined));
-  }
-  return (await sanitizer).sanitizeHtml(value, baseUrl);
-}
 
 export function isObject(value: unknown): value is JsonObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -64,12 +31,6 @@ export function asText(value: unknown): string | undefined {
   if (typeof value === 'string') return value;
   if (typeof value === 'boolean' || Number.isFinite(value)) return String(value);
   return undefined;
-}
-
-/** Collapsed text, or `undefined` when empty. */
-export function cleanText(value: unknown): string | undefined {
-  const raw = asText(value);
-  return (raw && collapseWhitespace(raw)) || undefined;
 }
 
 /**
@@ -95,38 +56,6 @@ export function counts<K extends string>(
   return Object.fromEntries(
     keys.map((key) => [key, toFigure(ownField(object, key), key, where)]),
   ) as Record<K, number | undefined>;
-}
-
-/** Distinct non-empty strings, in order. */
-export function uniqueStrings(values: Iterable<unknown>): string[] {
-  const out = new Set<string>();
-  for (const value of values) {
-    const clean = cleanText(value);
-    if (clean) out.add(clean);
-  }
-  return [...out];
-}
-
-const PINNED = new Set(['pinned', 'urgent', 'ด่วน']);
-
-/** A category that marks an item as pinned or urgent. */
-export function isPinnedCategory(category: string): boolean {
-  return PINNED.has(category.trim().toLowerCase());
-}
-
-/** A short stable id from text (53-bit cyrb53 hash), for items without guid, id or link. */
-export function hashId(...parts: (string | undefined)[]): string {
-  const input = parts.map((part) => part ?? '').join('\u0000');
-  let h1 = 0xdeadbeef;
-  let h2 = 0x41c6ce57;
-  for (let i = 0; i < input.length; i++) {
-    const code = input.charCodeAt(i);
-    h1 = Math.imul(h1 ^ code, 2654435761);
-    h2 = Math.imul(h2 ^ code, 1597334677);
-  }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return `h${(4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36)}`;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -209,78 +138,6 @@ export function toBoolean(value: unknown): boolean | undefined {
   if (/^(?:true|yes|y|1|x|✓|✔|ใช่|ได้รับเลือก(?:ตั้ง)?)$/.test(word)) return true;
   if (/^(?:false|no|n|0|ไม่(?:ใช่|ได้รับเลือก)?)$/.test(word)) return false;
   return undefined;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Items and candidates
-
-/**
- * A FeedItem from its fields (RSS, Atom and JSON alike): without an id, the link or a hash of title
- * and date; pinned when flagged or in a pinned category; empty fields left out.
- */
-export function feedItem(fields: Omit<FeedItem, 'id'> & { id?: string }): FeedItem {
-  const { id, title, categories, attachments, url, date, updated, summary, html, image } = fields;
-  return withOptional<FeedItem>(
-    { id: id || url || hashId(title, date), title, categories, attachments },
-    {
-      url,
-      date,
-      updated,
-      summary,
-      html,
-      image,
-      pinned: fields.pinned || categories.some(isPinnedCategory) || undefined,
-      author: fields.author,
-    },
-  );
-}
-
-/** Raw candidate fields, from a JSON object or a CSV row. */
-export interface CandidateInput {
-  number?: unknown;
-  name?: unknown;
-  party?: unknown;
-  color?: unknown;
-  votes?: unknown;
-  elected?: unknown;
-  share?: unknown;
-}
-
-/**
- * A candidate; `where` locates it for the error message ("JSON: race "เขต 1", candidate 3" or
- * "CSV: line 4"). Votes are required: without a number the results would be wrong.
- */
-export function normalizeCandidate(input: CandidateInput, where: string): Candidate {
-  const votes = toFigure(input.votes, 'votes', where);
-  if (votes === undefined) {
-    const shown = asText(input.votes);
-    throw new FeedError(
-      shown === undefined || shown.trim() === ''
-        ? `${where}: votes is missing`
-        : `${where}: votes "${shown}" is not a number`,
-      { code: 'bad-data', field: 'votes' },
-    );
-  }
-  // Results pages list thousands of candidates: plain field checks, no intermediate objects.
-  let number: number | string;
-  if (Number.isInteger(input.number)) number = input.number as number;
-  else {
-    const numberText = cleanText(input.number);
-    const parsed = toNumber(numberText);
-    number = parsed !== undefined && Number.isInteger(parsed) ? parsed : (numberText ?? '');
-  }
-  const candidate: Candidate = { number, name: cleanText(input.name) ?? '', votes };
-  const party = cleanText(input.party);
-  if (party) candidate.party = party;
-  const color = input.color === undefined ? undefined : safeColor(input.color);
-  if (color) candidate.color = color;
-  const elected = toBoolean(input.elected);
-  if (elected !== undefined) candidate.elected = elected;
-  if (input.share !== undefined) {
-    const share = toPercent(input.share, 'share', where);
-    if (share !== undefined) candidate.share = share;
-  }
-  return candidate;
 }
 
 const SPACES = /\s*/y;

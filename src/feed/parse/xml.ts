@@ -3,20 +3,14 @@
  * text is read from it (entities decoded once, by the XML parser) and HTML fields go through the
  * sanitizer, which is only loaded when a field really has markup.
  */
-import {
-  cleanText,
-  collapseWhitespace,
-  feedItem,
-  htmlContent,
-  looksLikeHtml,
-  toInteger,
-  uniqueStrings,
-  withOptional,
-} from './normalize.js';
+import { looksLikeHtml, toInteger, withOptional } from './normalize.js';
+import { cleanText, collapseWhitespace, uniqueStrings } from './text.js';
+import { feedItem, htmlContent } from './feed-item.js';
 import { toIsoDate } from './dates.js';
 import { inertXml } from '../inert-markup.js';
 import { trustedTypesPolicy } from '../trusted-types.js';
 import { checkEntities } from './xml-entities.js';
+import { ListCut, SLICE } from '../limits.js';
 import { nextTask } from '../tasks.js';
 import { FeedError, type FeedAttachment, type FeedItem, type ItemsData } from '../types.js';
 import { safeImageUrl, safeUrl } from '../url.js';
@@ -59,6 +53,53 @@ function textIn(parent: Element, name: string, where: NamespaceFilter): string |
 }
 
 const valueOf = (el: Element) => el.textContent;
+
+// ---------------------------------------------------------------------------------------------
+// Limits
+
+// An item or entry start tag, and end tag, at a given offset (sticky: no scan of the text).
+const XML_ITEM = /<(?:[\w.-]{1,40}:)?(?:item|entry)[\s/>]/y;
+const XML_ITEM_END = /<\/(?:[\w.-]{1,40}:)?(?:item|entry)\s*>/y;
+
+/**
+ * RSS or Atom text without the items past the limits (`LIMITS.items`, `LIMITS.chars`), before
+ * `withinLimits` (limits.ts) and the parser see it, a task per `SLICE` characters. Walked
+ * once from `<` to `<`, skipping CDATA sections and comments (whose text may look like tags):
+ * an unclosed one ends the walk, so hostile text costs one pass, never a search per `<`.
+ */
+export async function cutXml(text: string): Promise<string> {
+  const cut = new ListCut();
+  let pause = SLICE;
+  for (let at = text.indexOf('<'); at >= 0 && cut.start < 0;) {
+    if (at > pause) {
+      pause = at + SLICE;
+      await nextTask();
+    }
+    let next = at + 1;
+    const close = text.startsWith('<!--', at)
+      ? '-->'
+      : text.startsWith('<![CDATA[', at)
+        ? ']]>'
+        : '';
+    if (close) {
+      const end = text.indexOf(close, at + 4);
+      if (end < 0) break;
+      next = end + 3;
+    } else {
+      XML_ITEM.lastIndex = at;
+      if (XML_ITEM.test(text)) cut.add(at, at);
+    }
+    at = text.indexOf('<', next);
+  }
+  if (cut.start < 0) return text;
+  // The items are siblings: drop everything from the first one cut to the end of the last one.
+  for (let at = text.lastIndexOf('</'); at > cut.start; at = text.lastIndexOf('</', at - 1)) {
+    XML_ITEM_END.lastIndex = at;
+    if (XML_ITEM_END.test(text))
+      return text.slice(0, cut.start) + text.slice(XML_ITEM_END.lastIndex);
+  }
+  return text;
+}
 
 // ---------------------------------------------------------------------------------------------
 // Well-formedness

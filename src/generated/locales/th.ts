@@ -1,85 +1,23 @@
+// Do not modify this file by hand!
+// Re-generate this file by running npm run localize:build (lit-localize, then
+// scripts/split-locales.js).
+import { str } from '@lit/localize';
 
-    // Do not modify this file by hand!
-    // Re-generate this file by running lit-localize
+/* eslint-disable no-irregular-whitespace */
 
-    import {html} from 'lit';
-    import {str} from '@lit/localize';
-
-    /* eslint-disable no-irregular-whitespace */
-    /* eslint-disable @typescript-eslint/no-explicit-any */
-
-    export const templates = {
-      'all': `ทั้งหมด`,
-'announcements': `ข่าวประกาศ`,
-'attachment': `ไฟล์แนบ`,
-'calendar.add': `เพิ่มลงในปฏิทินของฉัน`,
-'calendar.all-day': `ทั้งวัน`,
-'calendar.categories': `หมวดหมู่`,
-'calendar.events': str`${0} กิจกรรม`,
-'calendar.incomplete': `กิจกรรมที่จัดซ้ำบางรายการแสดงได้ไม่ครบ เนื่องจากกฎการจัดซ้ำใช้เวลาคำนวณนานเกินไป`,
-'calendar.label': `ปฏิทินกิจกรรม`,
-'calendar.next-month': `เดือนถัดไป`,
-'calendar.no-events-day': `ไม่มีกิจกรรมในวันนี้`,
-'calendar.no-events-month': `ไม่มีกิจกรรมในเดือนนี้`,
-'calendar.one-event': str`${0} กิจกรรม`,
-'calendar.previous-month': `เดือนก่อนหน้า`,
-'calendar.see-all': `ดูปฏิทินทั้งหมด`,
-'calendar.trimmed': str`ปฏิทินนี้มีกิจกรรมจำนวนมาก จึงแสดงเฉพาะ ${0} กิจกรรมที่ใกล้วันนี้ที่สุด (จากทั้งหมด ${1} กิจกรรม)`,
-'calendar.unknown-zone': str`เวลาประเทศไทย (ไม่รู้จักเขตเวลา “${0}”)`,
-'empty': `ยังไม่มีข้อมูล`,
-'error-heading': `โหลดข้อมูลไม่สำเร็จ`,
-'loading': `กำลังโหลด…`,
-'new': `ใหม่`,
-'news-ticker.label': `ข่าวล่าสุด`,
-'news-ticker.urgent': `ด่วน`,
-'next': `ถัดไป`,
-'online-counter.as-of': str`ข้อมูล ณ ${0}`,
-'online-counter.month': `เดือนนี้`,
-'online-counter.online': html`ขณะนี้มีผู้ Online อยู่ ${0} คน`,
-'online-counter.online-one': html`ขณะนี้มีผู้ Online อยู่ ${0} คน`,
-'online-counter.saved': `ตัวเลขที่บันทึกไว้`,
-'online-counter.today': `วันนี้`,
-'online-counter.total': `ทั้งหมด`,
-'online-counter.unknown': `ไม่ทราบจำนวน`,
-'pause': `หยุดชั่วคราว`,
-'previous': `ก่อนหน้า`,
-'results-table.abbreviation': `ชื่อย่อ`,
-'results-table.answer': `คำตอบ`,
-'results-table.candidate': `ผู้สมัคร`,
-'results-table.constituency': str`เขตเลือกตั้งที่ ${0}`,
-'results-table.counted': `นับคะแนนแล้ว`,
-'results-table.download': `ดาวน์โหลด CSV`,
-'results-table.elected': `ได้รับเลือกตั้ง`,
-'results-table.eligible': `ผู้มีสิทธิเลือกตั้ง`,
-'results-table.invalid': `บัตรเสีย`,
-'results-table.label': `ผลการเลือกตั้ง`,
-'results-table.leading': `คะแนนนำ`,
-'results-table.no-match': `ไม่พบผู้สมัครที่ค้นหา`,
-'results-table.no-vote': `ไม่ประสงค์ลงคะแนน`,
-'results-table.number': `หมายเลข`,
-'results-table.page': str`${0}–${1} จาก ${2}`,
-'results-table.party': `พรรค/กลุ่ม`,
-'results-table.pause': `หยุดอัปเดตอัตโนมัติ`,
-'results-table.paused': `หยุดรายงานผลชั่วคราว`,
-'results-table.race': `เขตเลือกตั้ง`,
-'results-table.rank': `ลำดับ`,
-'results-table.refs-missing': `ไม่พบชื่อในไฟล์อ้างอิงของ กกต. แถวนั้นแสดงรหัสแทน`,
-'results-table.result': `ผล`,
-'results-table.resume': `อัปเดตอัตโนมัติต่อ`,
-'results-table.search': `ค้นหาผู้สมัครหรือพรรค`,
-'results-table.share': `ร้อยละ`,
-'results-table.stations': `หน่วยเลือกตั้งที่นับแล้ว`,
-'results-table.stations-of': str`${0} จาก ${1}`,
-'results-table.turnout': `ผู้มาใช้สิทธิ`,
-'results-table.unofficial': `ผลอย่างไม่เป็นทางการ`,
-'results-table.update': str`อัปเดต ${0} นับแล้ว ${1}`,
-'results-table.valid': `บัตรดี`,
-'results-table.votes': `คะแนน`,
-'resume': `เล่นต่อ`,
-'retry': `ลองใหม่`,
-'see-all': `ดูทั้งหมด`,
-'stale': `แสดงข้อมูลที่บันทึกไว้ อัปเดตล่าสุดไม่สำเร็จ`,
-'updated-at': str`อัปเดต ${0}`,
-'view-failed': `โหลดส่วนนี้ของหน้าเว็บไม่สำเร็จ`,
-    };
-  
+export const templates = {
+  'all': `ทั้งหมด`,
+  'empty': `ยังไม่มีข้อมูล`,
+  'error-heading': `โหลดข้อมูลไม่สำเร็จ`,
+  'loading': `กำลังโหลด…`,
+  'new': `ใหม่`,
+  'next': `ถัดไป`,
+  'pause': `หยุดชั่วคราว`,
+  'previous': `ก่อนหน้า`,
+  'resume': `เล่นต่อ`,
+  'retry': `ลองใหม่`,
+  'see-all': `ดูทั้งหมด`,
+  'stale': `แสดงข้อมูลที่บันทึกไว้ อัปเดตล่าสุดไม่สำเร็จ`,
+  'updated-at': str`อัปเดต ${0}`,
+  'view-failed': `โหลดส่วนนี้ของหน้าเว็บไม่สำเร็จ`,
+};
