@@ -490,8 +490,11 @@ describe('<ect-results-table> on the ECT election report', () => {
     );
 
     round = 1;
-    const loads = els.map((el) => oneEvent(el, 'ect-load'));
-    await Promise.all(loads);
+    const loads = await Promise.all(els.map((el) => oneEvent(el, 'ect-load')));
+    expect(
+      loads.map((event) => event.detail.data.title),
+      'ect-load: the data of the element',
+    ).to.deep.equal(['เชียงราย', 'เชียงใหม่', 'เชียงใหม่']);
     await shown();
     expect(requests.get('stats_cons.json'), 'requests after a refresh').to.equal(2);
     expect(els.map(votes)).to.deep.equal(await expected());
