@@ -1,7 +1,10 @@
 /**
  * The shared, polled stream of a feed URL: one fetch loop per URL however many elements show
  * it, the cache of earlier visits beside the first request, backoff after failures, paused
- * while the page is hidden or offline.
+ * while the page is hidden or offline. The loop fetches; its views parse: one view per set of
+ * options that change the data (an ECT report's province and reference files), so elements
+ * that show different provinces of one statistics file share its request, and elements that
+ * show the same one share its parse too.
  */
 import {
   NEVER,
@@ -17,6 +20,7 @@ import {
   fromEvent,
   map,
   merge,
+  mergeMap,
   pairwise,
   race,
   share,
@@ -52,7 +56,10 @@ export interface FeedRequest {
   proxy?: string | null;
   /** Seconds between fetches after a success; 0 fetches once. */
   refresh: number;
-  /** `ect-report`: reference files and province (part of the key: they change the data). */
+  /**
+   * `ect-report`: reference files and province. They change the data, not the request: part
+   * of the view's key (`feedKey`, the cached copy's too), not of the fetch loop's.
+   */
   report?: ReportOptions;
 }
 
@@ -69,6 +76,10 @@ export const BACKOFF = {
   maxRefreshMs: 86_400_000,
 };
 
+/**
+ * The key of a feed's parsed data: its view, shared by the elements that show the same data,
+ * and its cached copy. The fetch loop's key is the same without `report`.
+ */
 export function feedKey(
   request: Pick<FeedRequest, 'url' | 'format' | 'proxy'> & { report?: ReportOptions },
 ): string {
@@ -104,33 +115,64 @@ export const active$: Observable<boolean> = defer(() =>
   ).pipe(map(isActive), startWith(isActive()), distinctUntilChanged()),
 );
 
+/** What one fetch of a loop gave: the decoded text, or why there is none. */
+interface Fetched {
+  text?: string;
+  contentType?: string | null;
+  /** The URL the body came from (after redirects). */
+  url?: string;
+  error?: FeedError;
+  /**
+   * Whether each view that read the text at once parsed it (a view still reading the fetch
+   * before reads it later, uncounted): the loop waits for them before it plans the next
+   * attempt. A text that views read and none could parse is a failed attempt (backoff), as a
+   * failed fetch is; one that only some could not parse (a province the file lacks) keeps the
+   * refresh period of the others.
+   */
+  parsed: Promise<boolean>[];
+}
+
 interface Entry {
   /** Refresh seconds asked for by each subscriber; the shortest positive one wins. */
   refreshes: Map<object, number>;
   retryNow$: Subject<void>;
-  stream$: Observable<FeedSnapshot>;
+  /** The loop's fetches; the last one is replayed to a view that joins. */
+  fetched$: Observable<Fetched>;
 }
 
+/** Fetch loops, by URL, format and proxy. */
 const registry = new Map<string, Entry>();
+/** Views, by `feedKey`: what subscribers of `feed$` share. */
+const views = new Map<string, Observable<FeedSnapshot>>();
+
+const loopKey = (request: Pick<FeedRequest, 'url' | 'format' | 'proxy'>) =>
+  feedKey({ ...request, report: undefined });
 
 /**
  * The shared, polled stream of one feed. Every subscriber of the same URL, format and proxy
  * shares one request loop; it starts with the first subscriber and stops (aborting any
- * request in flight) a microtask after the last one unsubscribes. The first snapshot, `loading`,
- * comes at once; the cached data of an earlier visit follows as soon as it is checked, unless the
- * network was quicker.
+ * request in flight) a microtask after the last one unsubscribes. Subscribers with the same
+ * `report` options too share the parsed data. The first snapshot, `loading`, comes at once;
+ * the cached data of an earlier visit follows as soon as it is checked, unless the network was
+ * quicker.
  */
 export function feed$(request: FeedRequest): Observable<FeedSnapshot> {
   return new Observable<FeedSnapshot>((subscriber) => {
-    const key = feedKey(request);
+    const key = loopKey(request);
     let entry = registry.get(key);
     if (!entry) {
       entry = createEntry(key, request);
       registry.set(key, entry);
     }
+    const viewKey = feedKey(request);
+    let view$ = views.get(viewKey);
+    if (!view$) {
+      view$ = createView(viewKey, request, entry);
+      views.set(viewKey, view$);
+    }
     const token = {};
     entry.refreshes.set(token, request.refresh);
-    const subscription = entry.stream$.subscribe(subscriber);
+    const subscription = view$.subscribe(subscriber);
     const current = entry;
     return () => {
       current.refreshes.delete(token);
@@ -143,7 +185,7 @@ export function feed$(request: FeedRequest): Observable<FeedSnapshot> {
 export function refreshFeed(
   request: Pick<FeedRequest, 'url' | 'format' | 'proxy' | 'report'>,
 ): void {
-  registry.get(feedKey(request))?.retryNow$.next();
+  registry.get(loopKey(request))?.retryNow$.next();
 }
 
 /** How many feed loops are running: a lifecycle check for tests. */
@@ -155,20 +197,15 @@ function createEntry(key: string, request: FeedRequest): Entry {
   const entry: Entry = {
     refreshes: new Map(),
     retryNow$: new Subject<void>(),
-    stream$: NEVER,
+    fetched$: NEVER,
   };
-  entry.stream$ = poll(key, request, entry).pipe(
+  // Only views subscribe to the loop, and a view stops a microtask after its last subscriber
+  // leaves (createView): the loop stops with its last view.
+  entry.fetched$ = poll(request, entry).pipe(
     finalize(() => {
       if (registry.get(key) === entry) registry.delete(key);
     }),
-    share({
-      connector: () => new ReplaySubject<FeedSnapshot>(1),
-      // Stop a microtask after the last subscriber leaves, so an element moved in the DOM
-      // (disconnected and connected again in one task) keeps its loop instead of refetching.
-      resetOnRefCountZero: () => from(Promise.resolve()),
-      resetOnError: true,
-      resetOnComplete: true,
-    }),
+    share({ connector: () => new ReplaySubject<Fetched>(1) }),
   );
   return entry;
 }
@@ -181,47 +218,33 @@ function shortestRefresh(entry: Entry): number {
 type Outcome =
   { ok: true; text: string; data?: FeedData; json?: string } | { ok: false; error: FeedError };
 
-function attempt(request: FeedRequest, lastText: string | undefined): Observable<Outcome> {
-  return new Observable<Outcome>((subscriber) => {
+function feedError(error: unknown, url: string): FeedError {
+  return error instanceof FeedError
+    ? error
+    : new FeedError(error instanceof Error ? error.message : String(error), {
+        code: 'unknown',
+        url,
+        cause: error,
+      });
+}
+
+function attempt(request: FeedRequest): Observable<Fetched> {
+  return new Observable<Fetched>((subscriber) => {
     const controller = new AbortController();
-    (async (): Promise<Outcome> => {
+    (async (): Promise<Fetched> => {
       try {
         const fetched = await fetchFeed(request.url, {
           signal: controller.signal,
           proxy: request.proxy,
         });
         const text = await decodeFeedInTasks(fetched.bytes, fetched.contentType);
-        if (text === lastText) return { ok: true, text };
-        const data = await parseFeed(text, {
-          format: request.format,
-          contentType: fetched.contentType,
-          baseUrl: fetched.url,
-          report: request.report,
-          proxy: request.proxy,
-        });
-        // Its JSON (to tell changed data from the same) in a task of its own: a big calendar's
-        // takes tens of milliseconds, the parser's last task as much again; and so is what
-        // comes of the data (the elements' first render of it).
-        await nextTask();
-        const json = JSON.stringify(data);
-        await nextTask();
-        return { ok: true, text, data, json };
+        return { text, contentType: fetched.contentType, url: fetched.url, parsed: [] };
       } catch (error) {
-        return {
-          ok: false,
-          error:
-            error instanceof FeedError
-              ? error
-              : new FeedError(error instanceof Error ? error.message : String(error), {
-                  code: 'unknown',
-                  url: request.url,
-                  cause: error,
-                }),
-        };
+        return { error: feedError(error, request.url), parsed: [] };
       }
-    })().then((outcome) => {
+    })().then((fetched) => {
       if (controller.signal.aborted) return;
-      subscriber.next(outcome);
+      subscriber.next(fetched);
       subscriber.complete();
     });
     return () => controller.abort();
@@ -246,69 +269,112 @@ export function nextDelay(failures: number, error: FeedError | undefined, refres
   return retryAfter !== undefined ? Math.max(delay, retryAfter * 1000) : delay;
 }
 
-function poll(key: string, request: FeedRequest, entry: Entry): Observable<FeedSnapshot> {
+function poll(request: FeedRequest, entry: Entry): Observable<Fetched> {
   return defer(() => {
+    let failures = 0;
+
+    const wait = (fetched: Fetched): Observable<unknown> =>
+      // `expand` passes each fetch on (to the views, which start parsing it) before it asks
+      // for the wait after it.
+      from(Promise.all(fetched.parsed)).pipe(
+        switchMap((parsed) => {
+          const failed = fetched.error || (parsed.includes(false) && !parsed.includes(true));
+          failures = failed ? failures + 1 : 0;
+          const delay = nextDelay(failures, fetched.error, shortestRefresh(entry));
+          const due$ =
+            delay === Infinity
+              ? NEVER
+              : timer(delay).pipe(switchMap(() => active$.pipe(filter(Boolean), take(1))));
+          // After a failure, coming back online or visible retries at once.
+          const returned$ = failures
+            ? active$.pipe(
+                pairwise(),
+                filter(([before, now]) => !before && now),
+              )
+            : NEVER;
+          return race(due$, returned$, entry.retryNow$).pipe(take(1));
+        }),
+      );
+
+    return attempt(request).pipe(
+      expand((fetched) => wait(fetched).pipe(switchMap(() => attempt(request)))),
+    );
+  });
+}
+
+/** The snapshots of one view: its loop's fetches parsed with its options, and its cached copy. */
+function createView(key: string, request: FeedRequest, entry: Entry): Observable<FeedSnapshot> {
+  const view$: Observable<FeedSnapshot> = defer(() => {
     const first: FeedSnapshot = { status: 'loading', version: 0 };
     let snapshot = first;
     let lastText: string | undefined;
     let lastJson: string | undefined;
-    let failures = 0;
 
-    const step = (): Observable<FeedSnapshot | null> =>
-      attempt(request, lastText).pipe(
-        map((outcome) => {
-          const previous = snapshot;
-          if (outcome.ok) {
-            failures = 0;
-            lastText = outcome.text;
-            if (outcome.data && outcome.json !== lastJson) {
-              lastJson = outcome.json;
-              // A task of its own: serializing and storing a big feed takes a while.
-              const data = outcome.data;
-              void nextTask().then(() => writeCachedFeed(key, data));
-              snapshot = {
-                status: isEmptyData(outcome.data) ? 'empty' : 'ready',
-                data: outcome.data,
-                source: 'network',
-                version: snapshot.version + 1,
-              };
-            } else if (snapshot.data) {
-              snapshot = {
-                ...snapshot,
-                status: isEmptyData(snapshot.data) ? 'empty' : 'ready',
-                error: undefined,
-              };
-            }
-          } else {
-            failures++;
-            snapshot = {
-              ...snapshot,
-              status: snapshot.data ? 'stale' : 'error',
-              error: outcome.error,
-            };
-          }
-          const changed =
-            snapshot.version !== previous.version ||
-            snapshot.status !== previous.status ||
-            snapshot.error !== previous.error;
-          return changed ? snapshot : null;
-        }),
-      );
+    const apply = (outcome: Outcome): FeedSnapshot | null => {
+      const previous = snapshot;
+      if (outcome.ok) {
+        lastText = outcome.text;
+        if (outcome.data && outcome.json !== lastJson) {
+          lastJson = outcome.json;
+          // A task of its own: serializing and storing a big feed takes a while.
+          const data = outcome.data;
+          void nextTask().then(() => writeCachedFeed(key, data));
+          snapshot = {
+            status: isEmptyData(outcome.data) ? 'empty' : 'ready',
+            data: outcome.data,
+            source: 'network',
+            version: snapshot.version + 1,
+          };
+        } else if (snapshot.data) {
+          snapshot = {
+            ...snapshot,
+            status: isEmptyData(snapshot.data) ? 'empty' : 'ready',
+            error: undefined,
+          };
+        }
+      } else {
+        snapshot = {
+          ...snapshot,
+          status: snapshot.data ? 'stale' : 'error',
+          error: outcome.error,
+        };
+      }
+      const changed =
+        snapshot.version !== previous.version ||
+        snapshot.status !== previous.status ||
+        snapshot.error !== previous.error;
+      return changed ? snapshot : null;
+    };
 
-    const wait = (): Observable<unknown> => {
-      const delay = nextDelay(failures, snapshot.error, shortestRefresh(entry));
-      const due$ =
-        delay === Infinity
-          ? NEVER
-          : timer(delay).pipe(switchMap(() => active$.pipe(filter(Boolean), take(1))));
-      // After a failure, coming back online or visible retries at once.
-      const returned$ = failures
-        ? active$.pipe(
-            pairwise(),
-            filter(([before, now]) => !before && now),
-          )
-        : NEVER;
-      return race(due$, returned$, entry.retryNow$).pipe(take(1));
+    /** A fetch's text parsed with the view's options, unless the view has read it already. */
+    const parse = async ({ text, error, contentType, url }: Fetched): Promise<Outcome> => {
+      if (text === undefined) return { ok: false, error: error! };
+      if (text === lastText) return { ok: true, text };
+      try {
+        const data = await parseFeed(text, {
+          format: request.format,
+          contentType,
+          baseUrl: url,
+          report: request.report,
+          proxy: request.proxy,
+        });
+        // Its JSON (to tell changed data from the same) in a task of its own: a big calendar's
+        // takes tens of milliseconds, the parser's last task as much again; and so is what
+        // comes of the data (the elements' first render of it).
+        await nextTask();
+        const json = JSON.stringify(data);
+        await nextTask();
+        return { ok: true, text, data, json };
+      } catch (error) {
+        return { ok: false, error: feedError(error, request.url) };
+      }
+    };
+
+    // One fetch at a time, each read from the state the one before left.
+    const read = async (fetched: Fetched): Promise<FeedSnapshot | null> => {
+      const outcome = parse(fetched);
+      if (fetched.text !== undefined) fetched.parsed.push(outcome.then(({ ok }) => ok));
+      return apply(await outcome);
     };
 
     // The copy of an earlier visit is untrusted input: loadCachedFeed normalizes and sanitizes
@@ -333,9 +399,21 @@ function poll(key: string, request: FeedRequest, entry: Entry): Observable<FeedS
       }),
     );
 
-    return merge(step().pipe(expand(() => wait().pipe(switchMap(step)))), cached$).pipe(
+    return merge(entry.fetched$.pipe(mergeMap(read, 1)), cached$).pipe(
       filter((value): value is FeedSnapshot => value !== null),
       startWith(first),
     );
-  });
+  }).pipe(
+    finalize(() => {
+      if (views.get(key) === view$) views.delete(key);
+    }),
+    share({
+      connector: () => new ReplaySubject<FeedSnapshot>(1),
+      // Stop a microtask after the last subscriber leaves, so an element moved in the DOM
+      // (disconnected and connected again in one task) keeps its view and loop instead of
+      // refetching.
+      resetOnRefCountZero: () => from(Promise.resolve()),
+    }),
+  );
+  return view$;
 }

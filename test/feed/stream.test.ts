@@ -12,7 +12,8 @@ import {
   refreshFeed,
   type FeedSnapshot,
 } from '../../src/feed/stream.js';
-import { FeedError } from '../../src/feed/types.js';
+import { clearReportRefs } from '../../src/feed/report-refs.js';
+import { FeedError, type Race, type ResultsData } from '../../src/feed/types.js';
 import { hidePage, setOnline, showPage } from '../helpers/page-activity.js';
 
 const json = (body: unknown, init: ResponseInit = {}) =>
@@ -331,6 +332,60 @@ describe('feed$: the shared feed stream', () => {
     await clock.tickAsync(30_000);
     expect(calls).to.have.length(2);
     expect(snapshots.map((s) => s.status)).to.deep.equal(['loading', 'ready']);
+  });
+
+  it('shares one request among views of different report options; a view that cannot read the text does not slow the others', async () => {
+    clearReportRefs();
+    clock = fakeTimers();
+    sinon.stub(Math, 'random').returns(0.5);
+    let votes = 10;
+    // A statistics file of the ECT report with two provinces; no reference files (the rows show ids).
+    const calls = routes((_, requested) =>
+      requested.includes('/stats_cons.json')
+        ? json({
+            turn_out: 1,
+            result_province: ['AAA', 'BBB'].map((id, i) => ({
+              prov_id: id,
+              constituencies: [
+                {
+                  cons_id: `${id}_1`,
+                  candidates: [{ mp_app_id: `${id}_1_1`, mp_app_vote: votes + i }],
+                },
+              ],
+            })),
+          })
+        : new Response('', { status: 404 }),
+    );
+    const feedUrl = `${location.origin}/mock/ect-${unique++}/stats_cons.json`;
+    const stats = () => calls.filter((call) => call.url === feedUrl);
+    const view = (province: string) => {
+      const snapshots: FeedSnapshot[] = [];
+      const request = { url: feedUrl, format: 'ect-report' as const, refresh: 30 };
+      subs.push(feed$({ ...request, report: { province } }).subscribe((s) => snapshots.push(s)));
+      return snapshots;
+    };
+    const shown = (snapshots: FeedSnapshot[]) => {
+      const race = (snapshots.at(-1)?.data as ResultsData | undefined)?.races[0] as Race;
+      return race && `${race.candidates[0].name} ${race.candidates[0].votes}`;
+    };
+    const [a, b, missing] = [view('AAA'), view('BBB'), view('ZZZ')];
+    await waitUntil(() => [a, b, missing].every((s) => s.at(-1)?.status !== 'loading'));
+    expect(stats()).to.have.length(1);
+    expect([shown(a), shown(b)]).to.deep.equal(['AAA_1_1 10', 'BBB_1_1 11']);
+    expect(missing.at(-1)?.status).to.equal('error');
+    expect(missing.at(-1)?.error?.message).to.contain('no province "ZZZ"');
+
+    // No backoff retry for the view that failed (it would come within 2 s): the refresh period.
+    votes = 20;
+    await clock.tickAsync(29_000);
+    await settle(clock);
+    expect(stats()).to.have.length(1);
+    await clock.tickAsync(1_000);
+    await waitUntil(() => shown(b) === 'BBB_1_1 21');
+    expect(stats()).to.have.length(2);
+    expect(shown(a)).to.equal('AAA_1_1 20');
+    expect(missing.at(-1)?.status).to.equal('error');
+    clearReportRefs();
   });
 
   it('fetches at once on refreshFeed (the Retry button)', async () => {

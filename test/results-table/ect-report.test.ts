@@ -42,12 +42,18 @@ const summary = (el: Element) =>
 const json = (body: unknown) =>
   new Response(JSON.stringify(body), { headers: { 'Content-Type': 'application/json' } });
 
-/** Serves `changed` files (by name) instead of the fixtures; everything else as it is. */
+/**
+ * Serves `changed` files (by name) instead of the fixtures; everything else as it is. Returns
+ * the number of requests of each file name so far.
+ */
 function serve(changed: Record<string, () => unknown>) {
+  const requests = new Map<string, number>();
   setFeedFetch(async (url, init) => {
     const name = new URL(url).pathname.split('/').pop()!;
+    requests.set(name, (requests.get(name) ?? 0) + 1);
     return changed[name] ? json(await changed[name]()) : fetch(url, init);
   });
+  return requests;
 }
 
 const cri = (stats: Json) => stats.result_province.find((p: Json) => p.prov_id === 'CRI');
@@ -63,6 +69,47 @@ async function table(
     timeout: 5000,
   });
   return ready(el);
+}
+
+/** Chiang Rai's JSON with every `CRI` id turned into `code`: another province, derived. */
+const recode = (value: unknown, code: string) =>
+  JSON.parse(JSON.stringify(value).replace(/"CRI(?=[_"])/g, `"${code}`));
+
+/**
+ * The files of a statistics file with two provinces, derived from the samples: Chiang Rai as
+ * it is and a copy of it as Chiang Mai (CMI, เชียงใหม่) with 1,000 more votes for each candidate
+ * and party; `round()` more votes for everyone in both (what a refresh brings).
+ */
+function twoProvinces(round: () => number): Record<string, () => Promise<unknown>> {
+  return {
+    'stats_cons.json': async () => {
+      const stats = await load('stats_cons.json');
+      const cmi = recode(cri(stats), 'CMI');
+      const more = (province: Json, votes: number) => {
+        for (const cons of province.constituencies as Json[]) {
+          for (const c of cons.candidates as Json[]) c.mp_app_vote += votes;
+          for (const p of cons.result_party as Json[]) p.party_list_vote += votes;
+        }
+      };
+      more(cri(stats), round());
+      more(cmi, 1000 + round());
+      stats.result_province.push(cmi);
+      return stats;
+    },
+    'info_province.json': async () => {
+      const info = await load('info_province.json');
+      info.province.push({ ...recode(info.province[0], 'CMI'), province: 'เชียงใหม่' });
+      return info;
+    },
+    'info_constituency.json': async () => {
+      const list = (await load('info_constituency.json')) as unknown as Json[];
+      return [...list, ...recode(list, 'CMI')];
+    },
+    'info_mp_candidate.json': async () => {
+      const list = (await load('info_mp_candidate.json')) as unknown as Json[];
+      return [...list, ...recode(list, 'CMI')];
+    },
+  };
 }
 
 async function choose(el: EctResultsTable, value: string) {
@@ -371,6 +418,90 @@ describe('<ect-results-table> on the ECT election report', () => {
     );
     expect(text(one(other, '[part~="message"]'))).to.contain('ไม่พบจังหวัด "BKK" ในไฟล์');
     expect(other.feed.error?.message).to.contain('no province "BKK"');
+  });
+
+  it('fetches a statistics file once for elements showing different provinces and views of it, each showing its own, on every refresh', async function () {
+    // Two loads and a refresh 5 s (the shortest period) after the first.
+    this.timeout(30_000);
+    let round = 0;
+    const requests = serve(twoProvinces(() => round));
+    const src = `${STATS}?case=provinces`;
+    const container = await fixture<HTMLElement>(html`
+      <div>
+        <ect-results-table
+          src=${src}
+          format="ect-report"
+          refresh="5"
+          province="CRI"
+          constituency="1"
+        ></ect-results-table>
+        <ect-results-table
+          src=${src}
+          format="ect-report"
+          refresh="5"
+          province="CMI"
+          constituency="1"
+        ></ect-results-table>
+        <ect-results-table
+          src=${src}
+          format="ect-report"
+          refresh="5"
+          province="CMI"
+          view="party-list"
+          constituency="2"
+        ></ect-results-table>
+      </div>
+    `);
+    const els = [...container.querySelectorAll<EctResultsTable>('ect-results-table')];
+    const [chiangRai, chiangMai, partyList] = els;
+    const votes = (el: EctResultsTable) => rows(el).map((r) => r[4]);
+    const thai = (n: number) => formatNumber(n, { lang: 'th' });
+    /** What each element must show after `round`: its province's votes, highest first. */
+    const expected = async () => {
+      const stats = (await twoProvinces(() => round)['stats_cons.json']()) as Json;
+      const province = (id: string) => stats.result_province.find((p: Json) => p.prov_id === id);
+      const cons = (id: string, consId: string) =>
+        province(id).constituencies.find((c: Json) => c.cons_id === consId);
+      const sorted = (list: number[]) => list.sort((a, b) => b - a).map(thai);
+      return [
+        sorted(cons('CRI', 'CRI_1').candidates.map((c: Json) => c.mp_app_vote)),
+        sorted(cons('CMI', 'CMI_1').candidates.map((c: Json) => c.mp_app_vote)),
+        sorted(cons('CMI', 'CMI_2').result_party.map((p: Json) => p.party_list_vote)),
+      ];
+    };
+    const shown = async () => {
+      await waitUntil(
+        () => els.every((el) => el.feed.snapshot.source === 'network'),
+        'not every element has data from the network',
+        { timeout: 5000 },
+      );
+      await Promise.all(els.map((el) => el.updateComplete));
+      for (const el of els) {
+        expect(el.feed.status, el.getAttribute('province')!).to.equal('ready');
+        el.pageSize = 0;
+      }
+      await Promise.all(els.map((el) => el.updateComplete));
+    };
+
+    await shown();
+    expect(requests.get('stats_cons.json'), 'requests of the statistics file').to.equal(1);
+    expect(text(one(chiangRai, 'caption'))).to.equal('เชียงราย – เขตเลือกตั้งที่ 1');
+    expect(text(one(chiangMai, 'caption'))).to.equal('เชียงใหม่ – เขตเลือกตั้งที่ 1');
+    expect(text(one(partyList, 'caption'))).to.equal('เชียงใหม่ – เขตเลือกตั้งที่ 2');
+    expect(els.map(votes)).to.deep.equal(await expected());
+    expect(partyList.feed.data, 'one province, one view: the same data').to.equal(
+      chiangMai.feed.data,
+    );
+
+    round = 1;
+    const loads = await Promise.all(els.map((el) => oneEvent(el, 'ect-load')));
+    expect(
+      loads.map((event) => event.detail.data.title),
+      'ect-load: the data of the element',
+    ).to.deep.equal(['เชียงราย', 'เชียงใหม่', 'เชียงใหม่']);
+    await shown();
+    expect(requests.get('stats_cons.json'), 'requests after a refresh').to.equal(2);
+    expect(els.map(votes)).to.deep.equal(await expected());
   });
 
   it('reads English and the province attribute', async () => {
