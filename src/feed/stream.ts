@@ -302,6 +302,11 @@ function poll(request: FeedRequest, entry: Entry): Observable<Fetched> {
   });
 }
 
+/** Whether `data` was read without a reference file that failed to load (ECT report). */
+function refsFailed(data: FeedData | undefined): boolean {
+  return data?.kind === 'results' && !!data.notices?.some((notice) => notice.error);
+}
+
 /** The snapshots of one view: its loop's fetches parsed with its options, and its cached copy. */
 function createView(key: string, request: FeedRequest, entry: Entry): Observable<FeedSnapshot> {
   const view$: Observable<FeedSnapshot> = defer(() => {
@@ -313,7 +318,9 @@ function createView(key: string, request: FeedRequest, entry: Entry): Observable
     const apply = (outcome: Outcome): FeedSnapshot | null => {
       const previous = snapshot;
       if (outcome.ok) {
-        lastText = outcome.text;
+        // A text read without one of its reference files (src/feed/report-refs.ts) is read
+        // again at the next refresh even when it has not changed: the file is asked again.
+        lastText = refsFailed(outcome.data) ? undefined : outcome.text;
         if (outcome.data && outcome.json !== lastJson) {
           lastJson = outcome.json;
           // A task of its own: serializing and storing a big feed takes a while.

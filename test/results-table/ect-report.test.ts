@@ -394,6 +394,20 @@ describe('<ect-results-table> on the ECT election report', () => {
     expect(rows(failed)[0][3], 'parties still come from their own file').to.equal('เพื่อไทย');
     expect(text(one(failed, '[part~="notice"]'))).to.contain('info_mp_candidate.json');
     expect(text(one(failed, '[part~="notice"]'))).to.contain('404');
+
+    // The file is back: the next refresh asks for it again, although the statistics have not
+    // changed, and the names take the ids' place.
+    setFeedFetch();
+    const loaded = oneEvent(failed, 'ect-load');
+    failed.reload();
+    await loaded;
+    await failed.updateComplete;
+    expect(
+      rows(failed)
+        .map((r) => r[2])
+        .filter((name) => /^CRI_/.test(name)),
+    ).to.deep.equal([]);
+    expect(one(failed, '[part~="notice"]')).to.equal(null);
   });
 
   it('gives a clear error for a statistics file of another shape, and for a missing province', async () => {
